@@ -1,0 +1,46 @@
+package dev.estiba.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class EstibaCommandTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = Estiba.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionNamesTheProjectVersion() {
+        Run r = run("--version");
+        assertEquals(ExitCodes.OK, r.exit());
+        assertTrue(r.out().matches("estiba \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\\R"), r.out());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        Run r = run("--no-such-option");
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("Unknown option: '--no-such-option'"), r.err());
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        Run r = run();
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("missing subcommand"), r.err());
+    }
+}
