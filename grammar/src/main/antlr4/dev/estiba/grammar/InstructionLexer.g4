@@ -37,12 +37,13 @@ REST
 
 fragment FLAG_SPACE : [\t\n\u000B\f\r \u0085\u00A0] ;
 
-// A quote left open runs to the end of the line (BuildKit keeps the word).
+// A quote left open runs to the end of the line, and a backslash at the very end is dropped (BuildKit keeps
+// the word). Inside quotes a backslash always takes the next character, so `'c\'d'` is one quoted part.
 fragment FLAG_PART
     : ~[\t\n\u000B\f\r \u0085\u00A0'"\\]
-    | '\\' .?
-    | '\'' ( ~['\\] | '\\' .? )* ( '\'' | EOF )
-    | '"' ( ~["\\] | '\\' .? )* ( '"' | EOF )
+    | '\\' ( . | EOF )
+    | '\'' ( ~['\\] | '\\' . )* ( '\'' | '\\'? EOF )
+    | '"' ( ~["\\] | '\\' . )* ( '"' | '\\'? EOF )
     ;
 
 mode ARGUMENTS;
