@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  *
  * @param text the flag value as written
  * @param type the mount type ({@code bind} by default)
- * @param target where it is mounted; for secret and ssh the default path when not given
+ * @param target where it is mounted, relative to the working directory; empty means the working
+ *     directory itself (BuildKit joins it with WORKDIR)
  * @param source {@code source}/{@code src}: a path in {@code from}, or a secret id alias
  * @param from {@code from}: a stage, named context or image
  * @param readOnly read-only (bind, secret and ssh by default; cache and tmpfs are writable)
@@ -206,8 +207,6 @@ public record Mount(String text, Type type, Optional<String> target, Optional<St
             if (id.isEmpty()) {
                 id = Optional.of("default");
             }
-        } else if (target.isEmpty()) {
-            throw bad(text, "mount type '" + type + "' requires a target (target=/path)");
         } else if (type == Type.CACHE && id.isEmpty()) {
             id = target;
         }
