@@ -124,6 +124,7 @@ public final class Planner {
             }
         });
         if (!unconsumed.isEmpty()) {
+            java.util.Collections.sort(unconsumed);
             warnings.add(0, "one or more build-args " + unconsumed + " were not consumed");
         }
         return new Plan(file.sourceName(), options.targetPlatform(), options.buildPlatform(), globalArgs, automatic,
