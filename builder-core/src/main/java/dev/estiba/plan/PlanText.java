@@ -99,7 +99,7 @@ public final class PlanText {
         return switch (base.kind()) {
             case STAGE -> base.reference() + " (stage " + base.stage().orElseThrow() + ")";
             case SCRATCH -> "scratch";
-            case IMAGE -> base.reference() + base.platform().map(p -> " --platform=" + p).orElse("")
+            case IMAGE -> base.platform().map(p -> "--platform=" + p + " ").orElse("") + base.reference()
                 + (base.envKnown() ? "" : " (image environment not known)");
         };
     }
