@@ -110,8 +110,22 @@ class ScopingTest {
     void envOverridesAnArgOfTheSameName() {
         Plan p = plan("FROM a\nARG X=arg\nENV X=env\nLABEL v=$X\n", AMD64.withBuildArgs(Map.of("X", "given")));
         assertEquals(Map.of("v", "env"), probe(p));
-        Plan later = plan("FROM a\nENV X=env\nARG X=arg\nLABEL v=$X\n");
-        assertEquals(Map.of("v", "env"), probe(later));
+    }
+
+    @Test
+    void anArgAfterAnEnvOfTheSameNameWinsForExpansionButNotInTheImage() {
+        // BuildKit assigns both into one build environment; only ENV reaches the image config
+        Plan p = plan("FROM a\nENV X=env\nARG X=arg\nLABEL v=$X\n");
+        assertEquals(Map.of("v", "arg"), probe(p));
+        Step label = p.targetStage().steps().get(2);
+        assertEquals("env", label.env().get("X"));
+        assertEquals("arg", label.args().get("X"));
+    }
+
+    @Test
+    void sbomScanArgsNeverEnterTheEnvironment() {
+        Plan p = plan("FROM a\nARG BUILDKIT_SBOM_SCAN_STAGE=true\nLABEL v=${BUILDKIT_SBOM_SCAN_STAGE:-none}\n");
+        assertEquals(Map.of("v", "none"), probe(p));
     }
 
     @Test
