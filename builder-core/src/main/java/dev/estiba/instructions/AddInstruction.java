@@ -1,6 +1,5 @@
 package dev.estiba.instructions;
 
-import dev.estiba.grammar.tree.Heredoc;
 import dev.estiba.grammar.tree.Keyword;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +7,7 @@ import java.util.Optional;
 /**
  * {@code ADD [--chown] [--chmod] [--link] [--keep-git-dir] [--checksum=D] [--unpack] [--exclude]... src... dest}.
  *
- * @param sources local paths, URLs or Git references (heredoc sources are in {@code heredocs})
+ * @param sources local paths, URLs or Git references (heredoc sources are in {@code inlineFiles})
  * @param destination the destination path
  * @param chown the owner
  * @param chmod the mode as written
@@ -17,17 +16,17 @@ import java.util.Optional;
  * @param checksum {@code --checksum}
  * @param unpack {@code --unpack}, when given
  * @param excludes the {@code --exclude} patterns
- * @param heredocs the heredocs used as inline sources
+ * @param inlineFiles the heredocs used as sources
  * @param origin where it came from
  */
 public record AddInstruction(List<String> sources, String destination, Optional<String> chown,
                              Optional<String> chmod, boolean link, boolean keepGitDir, Optional<String> checksum,
-                             Optional<Boolean> unpack, List<String> excludes, List<Heredoc> heredocs, Origin origin)
+                             Optional<Boolean> unpack, List<String> excludes, List<InlineFile> inlineFiles, Origin origin)
         implements Instruction {
     public AddInstruction {
         sources = List.copyOf(sources);
         excludes = List.copyOf(excludes);
-        heredocs = List.copyOf(heredocs);
+        inlineFiles = List.copyOf(inlineFiles);
     }
 
     @Override
@@ -41,6 +40,6 @@ public record AddInstruction(List<String> sources, String destination, Optional<
         Optional<String> mode = x.word(chmod);
         mode.ifPresent(m -> x.check(() -> FileMode.parse(m)));
         return new AddInstruction(x.each(sources), x.word(destination), x.word(chown), mode, link, keepGitDir,
-            x.word(checksum), unpack, x.each(excludes), heredocs, origin);
+            x.word(checksum), unpack, x.each(excludes), x.inline(inlineFiles), origin);
     }
 }

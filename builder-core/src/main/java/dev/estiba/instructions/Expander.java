@@ -12,4 +12,12 @@ public interface Expander {
 
     /** Words split on unquoted white space (EXPOSE). */
     List<String> words(String text);
+
+    /**
+     * Text expanded with quotes left alone and {@code \} as the escape, as BuildKit expands the
+     * body of a COPY/ADD heredoc with an unquoted delimiter. Defaults to returning the text unchanged.
+     */
+    default String raw(String text) {
+        return text;
+    }
 }

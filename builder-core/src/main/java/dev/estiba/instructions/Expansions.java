@@ -35,6 +35,22 @@ final class Expansions {
         return out;
     }
 
+    List<InlineFile> inline(List<InlineFile> files) {
+        List<InlineFile> out = new ArrayList<>(files.size());
+        for (InlineFile f : files) {
+            if (!f.expand()) {
+                out.add(f);
+                continue;
+            }
+            try {
+                out.add(new InlineFile(f.name(), expander.raw(f.content()), true));
+            } catch (ExpansionException e) {
+                throw new InstructionException(origin, e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
     List<String> words(String text) {
         try {
             return expander.words(text);

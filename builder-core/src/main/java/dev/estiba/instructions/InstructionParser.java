@@ -124,7 +124,7 @@ public final class InstructionParser {
     }
 
     /** Sources (heredoc words excluded), destination, and the heredocs used as sources. */
-    private record Paths(List<String> sources, String destination, List<Heredoc> heredocs) {
+    private record Paths(List<String> sources, String destination, List<InlineFile> inlineFiles) {
     }
 
     private static Paths paths(dev.estiba.grammar.tree.Instruction node, Origin origin) {
@@ -142,7 +142,7 @@ public final class InstructionParser {
                 + (words.isEmpty() ? "none was" : "one was") + " provided. Destination could not be determined.");
         }
         String destination = words.get(words.size() - 1);
-        List<Heredoc> heredocs = new ArrayList<>();
+        List<InlineFile> heredocs = new ArrayList<>();
         for (Heredoc h : node.heredocs()) {
             if (h.word().equals(destination)) {
                 throw new InstructionException(origin, kw + " cannot accept a heredoc as a destination");
@@ -152,7 +152,7 @@ public final class InstructionParser {
         for (String src : words.subList(0, words.size() - 1)) {
             Optional<Heredoc> h = node.heredocs().stream().filter(d -> d.word().equals(src)).findFirst();
             if (h.isPresent()) {
-                heredocs.add(h.get());
+                heredocs.add(InlineFile.of(h.get()));
             } else {
                 sources.add(src);
             }
@@ -175,7 +175,7 @@ public final class InstructionParser {
         Paths p = paths(node, origin);
         checkChmod(flags.string("chmod"), origin);
         return new CopyInstruction(p.sources(), p.destination(), flags.string("from"), flags.string("chown"),
-            flags.string("chmod"), flags.bool("link"), flags.bool("parents"), flags.list("exclude"), p.heredocs(),
+            flags.string("chmod"), flags.bool("link"), flags.bool("parents"), flags.list("exclude"), p.inlineFiles(),
             origin);
     }
 
@@ -185,7 +185,7 @@ public final class InstructionParser {
         checkChmod(flags.string("chmod"), origin);
         return new AddInstruction(p.sources(), p.destination(), flags.string("chown"), flags.string("chmod"),
             flags.bool("link"), flags.bool("keep-git-dir"), flags.string("checksum"), flags.optionalBool("unpack"),
-            flags.list("exclude"), p.heredocs(), origin);
+            flags.list("exclude"), p.inlineFiles(), origin);
     }
 
     private static List<KeyValue> pairs(Keyword kw, Arguments args, Origin origin) {

@@ -10,6 +10,7 @@ import dev.estiba.instructions.EnvInstruction;
 import dev.estiba.instructions.ExposeInstruction;
 import dev.estiba.instructions.FromInstruction;
 import dev.estiba.instructions.HealthcheckInstruction;
+import dev.estiba.instructions.InlineFile;
 import dev.estiba.instructions.Instruction;
 import dev.estiba.instructions.KeyValue;
 import dev.estiba.instructions.LabelInstruction;
@@ -76,7 +77,7 @@ public record InstructionView(String keyword, Map<String, Object> flags, Object 
             if (!c.excludes().isEmpty()) {
                 flags.put("exclude", c.excludes());
             }
-            args = paths(c.sources(), c.heredocs().stream().map(h -> h.word()).toList(), c.destination());
+            args = paths(c.sources(), c.inlineFiles().stream().map(InlineFile::name).toList(), c.destination());
         } else if (ins instanceof AddInstruction a) {
             a.chown().ifPresent(v -> flags.put("chown", v));
             a.chmod().ifPresent(v -> flags.put("chmod", v));
@@ -91,7 +92,7 @@ public record InstructionView(String keyword, Map<String, Object> flags, Object 
             if (!a.excludes().isEmpty()) {
                 flags.put("exclude", a.excludes());
             }
-            args = paths(a.sources(), a.heredocs().stream().map(h -> h.word()).toList(), a.destination());
+            args = paths(a.sources(), a.inlineFiles().stream().map(InlineFile::name).toList(), a.destination());
         } else if (ins instanceof EnvInstruction e) {
             args = pairs(e.pairs());
         } else if (ins instanceof LabelInstruction l) {

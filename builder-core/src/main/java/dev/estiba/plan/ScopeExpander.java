@@ -10,6 +10,9 @@ import java.util.Set;
 
 /** Expands one step's words against a fixed environment and remembers which names they used. */
 final class ScopeExpander implements Expander {
+    /** BuildKit expands heredoc bodies with a fresh lexer: backslash escape, quotes not processed. */
+    private static final ShellLexer RAW = ShellLexer.withEscape('\\').skipProcessQuotes(true);
+
     private final ShellLexer lexer;
     private final Map<String, String> env;
     private final Set<String> referenced = new LinkedHashSet<>();
@@ -28,6 +31,11 @@ final class ScopeExpander implements Expander {
     @Override
     public List<String> words(String text) {
         return record(lexer.expand(text, env)).words();
+    }
+
+    @Override
+    public String raw(String text) {
+        return record(RAW.expand(text, env)).value();
     }
 
     private Expansion record(Expansion e) {

@@ -156,7 +156,7 @@ class InstructionParserTest {
         assertTrue(c.link());
         assertEquals(false, c.parents());
         assertEquals(List.of("*.md", "*.txt"), c.excludes());
-        assertEquals("EOF", c.heredocs().get(0).delimiter());
+        assertEquals(new InlineFile("EOF", "hello\n", true), c.inlineFiles().get(0));
     }
 
     @Test
