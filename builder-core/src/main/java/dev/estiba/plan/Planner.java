@@ -104,7 +104,7 @@ public final class Planner {
             String description = descriptions.above(from.origin().lineNumber(), from.stageName().orElse(null));
             if (p == null) {
                 List<Step> raw = bodies.get(i).stream().map(ins -> new Step(ins, Optional.empty(), Map.of(),
-                    Map.of(), Set.of(), Set.of(), List.of(), false)).toList();
+                    Map.of(), Map.of(), Set.of(), Set.of(), List.of(), false)).toList();
                 stages.add(new Stage(i, from.stageName(), description, from, bases.get(i), raw, Set.of(), -1, false));
                 continue;
             }
@@ -186,20 +186,19 @@ public final class Planner {
         Optional<Integer> stage = stageByName(expanded.image(), index);
         Base.Kind kind = stage.isPresent() ? Base.Kind.STAGE
             : expanded.image().equalsIgnoreCase("scratch") ? Base.Kind.SCRATCH : Base.Kind.IMAGE;
+        expanded.platform().ifPresent(text -> {
+            try {
+                Platform.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new InstructionException(from.origin(), "FROM --platform: " + e.getMessage(), e);
+            }
+        });
         boolean known = kind != Base.Kind.IMAGE;
         if (kind == Base.Kind.IMAGE) {
-            Platform p = expanded.platform().map(this::platform).orElse(options.targetPlatform());
+            Platform p = expanded.platform().map(Platform::parse).orElse(options.targetPlatform());
             known = options.baseImages().lookup(expanded.image(), p).isPresent();
         }
         bases.add(new Base(kind, expanded.image(), stage, expanded.platform(), known, x.unset()));
-    }
-
-    private Platform platform(String text) {
-        try {
-            return Platform.parse(text);
-        } catch (IllegalArgumentException e) {
-            return options.targetPlatform();
-        }
     }
 
     /** The last stage before {@code before} with this name (case-insensitive). */
@@ -244,7 +243,7 @@ public final class Planner {
         } else {
             Map<String, String> imageEnv = Map.of();
             if (base.kind() == Base.Kind.IMAGE) {
-                Platform p = base.platform().map(this::platform).orElse(options.targetPlatform());
+                Platform p = base.platform().map(Platform::parse).orElse(options.targetPlatform());
                 Optional<BaseImage> known = options.baseImages().lookup(base.reference(), p);
                 if (known.isPresent()) {
                     imageEnv = known.get().env();
@@ -278,7 +277,8 @@ public final class Planner {
     private Step step(int stage, Instruction ins, boolean trigger, Scope scope, Set<Integer> deps) {
         Map<String, String> argsBefore = scope.args();
         Map<String, String> envBefore = scope.env();
-        ScopeExpander x = new ScopeExpander(lexer, scope.expansionEnv());
+        Map<String, String> buildEnv = scope.expansionEnv();
+        ScopeExpander x = new ScopeExpander(lexer, buildEnv);
         Instruction expanded;
         if (ins instanceof ArgInstruction arg) {
             expanded = stageArg(stage, arg, scope, x);
@@ -305,7 +305,8 @@ public final class Planner {
             plan(ref);
             deps.add(ref);
         }
-        return new Step(ins, Optional.of(expanded), argsBefore, envBefore, x.referenced(), x.unset(), refs, trigger);
+        return new Step(ins, Optional.of(expanded), argsBefore, envBefore, java.util.Collections.unmodifiableMap(buildEnv),
+            x.referenced(), x.unset(), refs, trigger);
     }
 
     /** Declares a stage's ARGs one after another: build arg, else default, else the global value. */
