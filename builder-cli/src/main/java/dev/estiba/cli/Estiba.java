@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         CommandLine.HelpCommand.class,
         ParseCommand.class,
+        PlanCommand.class,
     })
 public final class Estiba implements Runnable {
 
