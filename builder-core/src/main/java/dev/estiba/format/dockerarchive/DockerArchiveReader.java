@@ -55,6 +55,9 @@ public final class DockerArchiveReader implements Closeable {
             try {
                 entries = ImageJson.mapper().readValue(
                     files.readSmall(DockerArchive.MANIFEST_FILE, ImageReading.MAX_JSON), ENTRIES);
+            } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+                throw new ImageFormatException(files.describe()
+                    + ": manifest.json: expected an array of {Config, RepoTags, Layers}");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new ImageFormatException(files.describe() + ": manifest.json: " + e.getOriginalMessage());
             }
