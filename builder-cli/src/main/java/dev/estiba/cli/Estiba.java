@@ -18,6 +18,12 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         ParseCommand.class,
         PlanCommand.class,
+        ConvertCommand.class,
+        InspectCommand.class,
+        LoadCommand.class,
+        ImagesCommand.class,
+        SaveCommand.class,
+        CacheCommand.class,
     })
 public final class Estiba implements Runnable {
 
