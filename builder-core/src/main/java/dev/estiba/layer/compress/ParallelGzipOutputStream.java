@@ -22,8 +22,11 @@ import java.util.zip.Deflater;
  * <p>The input is cut into blocks of a fixed size. Each block is deflated on its own, primed with
  * the last 32 KiB of the block before it as a preset dictionary, and ended with a sync flush (an
  * empty stored block), so the blocks join into one raw deflate stream; the last block carries the
- * final bit. One gzip member wraps them: a header with fixed fields (mtime 0, no name, OS 255) and
+ * final bit. One gzip member wraps them: a header with fixed fields (mtime 0, no name, XFL 0, OS 255) and
  * a trailer with the CRC-32 and length of the whole input.
+ *
+ * <p>Closing the stream finishes the member and flushes the underlying stream but leaves it open,
+ * as {@link dev.estiba.layer.Compression} asks.
  *
  * <p>Block boundaries depend only on the byte count, never on the thread count or on how the input
  * arrives, so the output is byte-identical for 1, 2 or N threads. At most {@code 2 * threads + 1}
@@ -133,10 +136,11 @@ public final class ParallelGzipOutputStream extends OutputStream {
       return;
     }
     closed = true;
-    try (out) {
+    try {
       submit(true);
       writeFinishedBlocks(true);
       writeTrailer();
+      out.flush();
     } finally {
       shutdown();
     }
@@ -169,8 +173,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   private void writeHeader() throws IOException {
     headerWritten = true;
-    int xfl = level == 9 ? 2 : level == 1 ? 4 : 0;
-    out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, (byte) xfl, (byte) OS_UNKNOWN});
+    // XFL stays 0 at every level, like DeterministicGzipOutputStream.HEADER: one header for all.
+    out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) OS_UNKNOWN});
   }
 
   private void writeFinishedBlocks(boolean all) throws IOException {

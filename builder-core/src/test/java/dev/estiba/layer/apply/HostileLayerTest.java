@@ -3,7 +3,7 @@ package dev.estiba.layer.apply;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.estiba.layer.compress.Compression;
+import dev.estiba.layer.Compression;
 import dev.estiba.layer.read.InvalidLayerException;
 import dev.estiba.layer.read.LayerSource;
 import dev.estiba.layer.testing.TestTar;
@@ -53,10 +53,10 @@ class HostileLayerTest {
     byte[] twoFiles = TestTar.create().file("a", "one").file("b", "two").bytes();
     byte[] badChecksum = twoFiles.clone();
     badChecksum[512 + 512 + 10] ^= 0x55; // the second header's name
-    byte[] gz = compress(Compression.gzip().withThreads(1), fileTar);
+    byte[] gz = compress(Compression.gzip(6, 1), fileTar);
     byte[] corruptGz = gz.clone();
     corruptGz[gz.length / 2] ^= 0x5a;
-    byte[] zst = compress(Compression.zstd().withThreads(1), fileTar);
+    byte[] zst = compress(Compression.zstd(3, 1), fileTar);
     byte[] garbage = new byte[4096];
     new Random(3).nextBytes(garbage);
     garbage[0] = 0x42; // keep it from looking like any compression
@@ -202,7 +202,7 @@ class HostileLayerTest {
 
   private static byte[] compress(Compression c, byte[] data) throws IOException {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    try (OutputStream out = c.compressor().wrap(sink)) {
+    try (OutputStream out = c.compress(sink)) {
       out.write(data);
     }
     return sink.toByteArray();

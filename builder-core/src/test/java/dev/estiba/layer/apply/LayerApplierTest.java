@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.estiba.layer.compress.Compression;
+import dev.estiba.layer.Compression;
 import dev.estiba.layer.read.LayerSource;
 import dev.estiba.layer.testing.TestTar;
 import java.io.ByteArrayOutputStream;
@@ -213,8 +213,8 @@ class LayerApplierTest {
     byte[] tar1 = TestTar.create().file("a", "gz").bytes();
     byte[] tar2 = TestTar.create().file("b", "zst").bytes();
     new LayerApplier().applyAll(root, List.of(
-        TestTar.source("L1", compress(Compression.gzip(), tar1)).withDiffId(TestTar.sha256(tar1)),
-        TestTar.source("L2", compress(Compression.zstd(), tar2)).withDiffId(TestTar.sha256(tar2))));
+        TestTar.source("L1", compress(Compression.gzip(6), tar1)).withDiffId(TestTar.sha256(tar1)),
+        TestTar.source("L2", compress(Compression.zstd(3), tar2)).withDiffId(TestTar.sha256(tar2))));
     assertEquals(Map.of("a", "file gz", "b", "file zst"), tree());
   }
 
@@ -237,7 +237,7 @@ class LayerApplierTest {
 
   private static byte[] compress(Compression c, byte[] data) throws IOException {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    try (OutputStream out = c.compressor().wrap(sink)) {
+    try (OutputStream out = c.compress(sink)) {
       out.write(data);
     }
     return sink.toByteArray();

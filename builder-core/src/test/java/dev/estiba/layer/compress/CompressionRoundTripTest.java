@@ -25,8 +25,8 @@ class CompressionRoundTripTest {
   void gzipRoundTripsAndIgnoresThreadCount(@ForAll("sizes") int size, @ForAll long seed,
       @ForAll("chunks") int chunk) throws IOException {
     byte[] data = TestBytes.mixed(size, seed);
-    byte[] one = TestBytes.compress(new GzipCompressor(6, 1, BLOCK), data, chunk);
-    assertArrayEquals(one, TestBytes.compress(new GzipCompressor(6, 3, BLOCK), data, chunk + 1));
+    byte[] one = TestBytes.compress(new ParallelGzipCompression(6, 1, BLOCK), data, chunk);
+    assertArrayEquals(one, TestBytes.compress(new ParallelGzipCompression(6, 3, BLOCK), data, chunk + 1));
     assertArrayEquals(data, TestBytes.decompress(one));
   }
 
@@ -34,8 +34,8 @@ class CompressionRoundTripTest {
   void zstdRoundTripsAndIgnoresThreadCount(@ForAll("sizes") int size, @ForAll long seed,
       @ForAll("chunks") int chunk) throws IOException {
     byte[] data = TestBytes.mixed(size, seed);
-    byte[] one = TestBytes.compress(new ZstdCompressor(3, 1), data, chunk);
-    assertArrayEquals(one, TestBytes.compress(new ZstdCompressor(3, 2), data, chunk + 1));
+    byte[] one = TestBytes.compress(new ParallelZstdCompression(3, 1), data, chunk);
+    assertArrayEquals(one, TestBytes.compress(new ParallelZstdCompression(3, 2), data, chunk + 1));
     assertArrayEquals(data, TestBytes.decompress(one));
   }
 

@@ -5,26 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.estiba.layer.Compression;
+import dev.estiba.layer.CompressionType;
 import java.io.IOException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class CompressionTest {
 
   @ParameterizedTest
   @CsvSource({
-    "gzip, GZIP, 6, +gzip",
-    "ZSTD, ZSTD, 3, +zstd",
-    "None, NONE, 0, ''",
+    "gzip, GZIP, 6, ParallelGzipCompression",
+    "zstd, ZSTD, 3, ParallelZstdCompression",
+    "none, NONE, 0, NoCompression",
   })
-  void parsesNamesWithDefaults(String name, CompressionAlgorithm algorithm, int level,
-      String suffix) {
-    Compression c = Compression.of(CompressionAlgorithm.parse(name));
-    assertSame(algorithm, c.algorithm());
+  void parsesNamesWithDefaults(String name, CompressionType type, int level, String impl) {
+    CompressionChoice c = CompressionChoice.parse(name);
+    assertSame(type, c.type());
     assertEquals(level, c.level());
-    assertEquals(suffix, c.algorithm().mediaTypeSuffix());
-    assertSame(algorithm, c.compressor().algorithm());
+    assertEquals(Runtime.getRuntime().availableProcessors(), c.threads());
+    assertSame(type, c.compression().type());
+    assertEquals(impl, c.compression().getClass().getSimpleName());
   }
 
   @ParameterizedTest
@@ -34,34 +36,44 @@ class CompressionTest {
     "ZSTD | 20 | 1 | zstd level 20 is out of range 1..19",
     "ZSTD | 3  | 0 | compression threads must be at least 1, got 0",
   })
-  void rejectsOutOfRangeSettings(CompressionAlgorithm a, int level, int threads, String message) {
+  void rejectsOutOfRangeSettings(CompressionType t, int level, int threads, String message) {
     assertEquals(message, assertThrows(IllegalArgumentException.class,
-        () -> new Compression(a, level, threads)).getMessage());
-  }
-
-  @Test
-  void rejectsUnknownNames() {
-    assertEquals("unknown compression \"lz4\": expected gzip, zstd or none",
-        assertThrows(IllegalArgumentException.class, () -> CompressionAlgorithm.parse("lz4"))
-            .getMessage());
+        () -> new CompressionChoice(t, level, threads)).getMessage());
   }
 
   @Test
   void noneLevelIsZeroAndPassesBytesThrough() throws IOException {
-    Compression none = new Compression(CompressionAlgorithm.NONE, 7, 2);
+    CompressionChoice none = new CompressionChoice(CompressionType.NONE, 7, 2);
     assertEquals(0, none.level());
     byte[] data = TestBytes.mixed(1000, 1);
-    assertArrayEquals(data, TestBytes.compress(none.compressor(), data, 100));
+    assertArrayEquals(data, TestBytes.compress(none.compression(), data, 100));
   }
 
   @Test
-  void factoryHonoursLevelAndThreads() throws IOException {
+  void factoriesHonourLevelAndThreads() throws IOException {
     byte[] data = TestBytes.mixed(400_000, 3);
-    Compression gz = Compression.gzip().withLevel(1).withThreads(2);
-    assertArrayEquals(TestBytes.compress(new GzipCompressor(1, 2,
-        ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE), data, 4096),
-        TestBytes.compress(gz.compressor(), data, 4096));
-    assertArrayEquals(TestBytes.compress(new ZstdCompressor(9, 1), data, 4096),
-        TestBytes.compress(Compression.zstd().withLevel(9).compressor(), data, 4096));
+    byte[] expected = TestBytes.compress(new ParallelGzipCompression(1, 2), data, 4096);
+    assertArrayEquals(expected, TestBytes.compress(
+        CompressionChoice.parse("gzip").withLevel(1).withThreads(2).compression(), data, 4096));
+    assertArrayEquals(expected, TestBytes.compress(Compression.gzip(1), data, 4096),
+        "the layer writer's gzip is the parallel one");
+    byte[] zstd9 = TestBytes.compress(new ParallelZstdCompression(9, 1), data, 4096);
+    assertArrayEquals(zstd9, TestBytes.compress(
+        CompressionChoice.parse("zstd").withLevel(9).compression(), data, 4096));
+    assertArrayEquals(zstd9, TestBytes.compress(Compression.zstd(9), data, 4096));
+  }
+
+  @Test
+  void closingLeavesTheSinkOpen() throws IOException {
+    for (Compression c : new Compression[] {Compression.gzip(6, 2), Compression.zstd(3, 2)}) {
+      java.io.ByteArrayOutputStream sink = new java.io.ByteArrayOutputStream() {
+        @Override
+        public void close() {
+          throw new AssertionError(c + " closed its sink");
+        }
+      };
+      c.compress(sink).close();
+      assertEquals(true, sink.size() > 0);
+    }
   }
 }

@@ -23,7 +23,7 @@ class DecompressionTest {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     OutputStream out = switch (format) {
       case GZIP -> new GZIPOutputStream(sink);
-      case ZSTD -> new ZstdCompressor(3, 1).wrap(sink);
+      case ZSTD -> new ParallelZstdCompression(3, 1).compress(sink);
       case BZIP2 -> new BZip2CompressorOutputStream(sink);
       case XZ -> new XZCompressorOutputStream(sink);
       case NONE -> sink;

@@ -41,9 +41,9 @@ final class TestBytes {
   }
 
   /** Compresses {@code data} written in chunks of {@code chunk} bytes. */
-  static byte[] compress(Compressor compressor, byte[] data, int chunk) throws IOException {
+  static byte[] compress(dev.estiba.layer.Compression compression, byte[] data, int chunk) throws IOException {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    try (OutputStream out = compressor.wrap(sink)) {
+    try (OutputStream out = compression.compress(sink)) {
       for (int off = 0; off < data.length; off += chunk) {
         out.write(data, off, Math.min(chunk, data.length - off));
         if ((off / chunk) % 7 == 3) {
