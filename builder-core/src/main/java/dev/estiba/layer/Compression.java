@@ -18,14 +18,24 @@ public interface Compression {
      */
     OutputStream compress(OutputStream sink) throws IOException;
 
-    /** Single-threaded deterministic gzip at a level from 1 to 9. */
+    /** gzip at a level from 1 to 9 on every processor, in pigz-style blocks (same bytes for any thread count). */
     static Compression gzip(int level) {
-        return new GzipCompression(level);
+        return gzip(level, Runtime.getRuntime().availableProcessors());
     }
 
-    /** Single-threaded zstd at a level from 1 to 19. */
+    /** gzip at a level from 1 to 9 on {@code threads} threads; the bytes do not depend on the thread count. */
+    static Compression gzip(int level, int threads) {
+        return new dev.estiba.layer.compress.ParallelGzipCompression(level, threads);
+    }
+
+    /** zstd at a level from 1 to 19 on every processor (same bytes for any thread count). */
     static Compression zstd(int level) {
-        return new ZstdCompression(level);
+        return zstd(level, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** zstd at a level from 1 to 19 with {@code threads} zstd workers; the bytes do not depend on the thread count. */
+    static Compression zstd(int level, int threads) {
+        return new dev.estiba.layer.compress.ParallelZstdCompression(level, threads);
     }
 
     /** No compression: the blob is the tar. */

@@ -1,0 +1,42 @@
+package dev.estiba.layer.apply;
+
+/**
+ * How layers are applied to a directory.
+ *
+ * @param restoreOwners set each entry's uid and gid (lchown); needs root
+ * @param allowDevices create character and block devices (with {@code mknod}); needs root, else
+ *     device entries are refused
+ * @param maxEntrySize largest file accepted, in bytes; larger ones are refused as hostile
+ */
+public record ApplyOptions(boolean restoreOwners, boolean allowDevices, long maxEntrySize) {
+
+  /** 64 GiB: larger than any sane file in a container image. */
+  public static final long DEFAULT_MAX_ENTRY_SIZE = 64L << 30;
+
+  /** Checks the size limit. */
+  public ApplyOptions {
+    if (maxEntrySize < 0) {
+      throw new IllegalArgumentException("maxEntrySize must not be negative");
+    }
+  }
+
+  /** Owners restored when this process is root; devices refused. */
+  public static ApplyOptions defaults() {
+    return new ApplyOptions(Privileges.isRoot(), false, DEFAULT_MAX_ENTRY_SIZE);
+  }
+
+  /** These options with devices allowed or not. */
+  public ApplyOptions withAllowDevices(boolean allow) {
+    return new ApplyOptions(restoreOwners, allow, maxEntrySize);
+  }
+
+  /** These options with owners restored or not. */
+  public ApplyOptions withRestoreOwners(boolean restore) {
+    return new ApplyOptions(restore, allowDevices, maxEntrySize);
+  }
+
+  /** These options with another size limit. */
+  public ApplyOptions withMaxEntrySize(long max) {
+    return new ApplyOptions(restoreOwners, allowDevices, max);
+  }
+}

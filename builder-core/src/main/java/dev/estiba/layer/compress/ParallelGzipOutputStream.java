@@ -1,0 +1,280 @@
+package dev.estiba.layer.compress;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+
+/**
+ * A gzip stream compressed by several threads, the way pigz does it.
+ *
+ * <p>The input is cut into blocks of a fixed size. Each block is deflated on its own, primed with
+ * the last 32 KiB of the block before it as a preset dictionary, and ended with a sync flush (an
+ * empty stored block), so the blocks join into one raw deflate stream; the last block carries the
+ * final bit. One gzip member wraps them: a header with fixed fields (mtime 0, no name, XFL 0, OS 255) and
+ * a trailer with the CRC-32 and length of the whole input.
+ *
+ * <p>Closing the stream finishes the member and flushes the underlying stream but leaves it open,
+ * as {@link dev.estiba.layer.Compression} asks.
+ *
+ * <p>Block boundaries depend only on the byte count, never on the thread count or on how the input
+ * arrives, so the output is byte-identical for 1, 2 or N threads. At most {@code 2 * threads + 1}
+ * blocks are in flight, so memory stays bounded whatever the input size.
+ */
+public final class ParallelGzipOutputStream extends OutputStream {
+
+  /** Input bytes per block: 128 KiB, as pigz. */
+  public static final int DEFAULT_BLOCK_SIZE = 128 * 1024;
+
+  /** Deflate's window: the most a preset dictionary can help. */
+  static final int DICTIONARY_SIZE = 32 * 1024;
+
+  private static final int OS_UNKNOWN = 255;
+  private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
+
+  private final OutputStream out;
+  private final int level;
+  private final int blockSize;
+  private final ExecutorService pool;
+  private final int maxInFlight;
+  private final ArrayDeque<Future<Deflated>> inFlight = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<Deflater> idleDeflaters = new ConcurrentLinkedQueue<>();
+  private final CRC32 crc = new CRC32();
+  private long totalIn;
+  private byte[] block;
+  private int fill;
+  private byte[] previous;
+  private boolean headerWritten;
+  private boolean closed;
+
+  /**
+   * Starts a gzip member on {@code out}.
+   *
+   * @param level deflate level 1..9
+   * @param threads worker threads; 1 compresses on the caller's thread
+   * @param blockSize input bytes per block, at least 32 KiB
+   */
+  public ParallelGzipOutputStream(OutputStream out, int level, int threads, int blockSize) {
+    if (level < 1 || level > 9) {
+      throw new IllegalArgumentException("gzip level " + level + " is out of range 1..9");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("gzip threads must be at least 1, got " + threads);
+    }
+    if (blockSize < DICTIONARY_SIZE) {
+      throw new IllegalArgumentException("gzip block size must be at least 32 KiB, got " + blockSize);
+    }
+    this.out = out;
+    this.level = level;
+    this.blockSize = blockSize;
+    this.block = new byte[blockSize];
+    this.maxInFlight = 2 * threads + 1;
+    if (threads == 1) {
+      this.pool = null;
+    } else {
+      int poolNumber = POOL_NUMBER.incrementAndGet();
+      AtomicInteger threadNumber = new AtomicInteger();
+      this.pool = Executors.newFixedThreadPool(threads, r -> {
+        Thread t = new Thread(r, "estiba-gzip-" + poolNumber + "-" + threadNumber.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+    }
+  }
+
+  /** Starts a gzip member with default block size. */
+  public ParallelGzipOutputStream(OutputStream out, int level, int threads) {
+    this(out, level, threads, DEFAULT_BLOCK_SIZE);
+  }
+
+  @Override
+  public void write(int b) throws IOException {
+    write(new byte[] {(byte) b}, 0, 1);
+  }
+
+  @Override
+  public void write(byte[] b, int off, int len) throws IOException {
+    ensureOpen();
+    Objects.checkFromIndexSize(off, len, b.length);
+    crc.update(b, off, len);
+    totalIn += len;
+    while (len > 0) {
+      if (fill == blockSize) {
+        // Only now do we know this block is not the last one.
+        submit(false);
+      }
+      int n = Math.min(len, blockSize - fill);
+      System.arraycopy(b, off, block, fill, n);
+      fill += n;
+      off += n;
+      len -= n;
+    }
+  }
+
+  /** Pushes the blocks already compressed to the underlying stream; changes no output byte. */
+  @Override
+  public void flush() throws IOException {
+    ensureOpen();
+    writeFinishedBlocks(false);
+    out.flush();
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      submit(true);
+      writeFinishedBlocks(true);
+      writeTrailer();
+      out.flush();
+    } finally {
+      shutdown();
+    }
+  }
+
+  private void ensureOpen() throws IOException {
+    if (closed) {
+      throw new IOException("gzip stream is closed");
+    }
+  }
+
+  private void submit(boolean last) throws IOException {
+    if (!headerWritten) {
+      writeHeader();
+    }
+    Job job = new Job(block, fill, previous, last);
+    previous = block;
+    block = last ? null : new byte[blockSize];
+    fill = 0;
+    if (pool == null) {
+      write(job.call());
+      return;
+    }
+    inFlight.add(pool.submit(job));
+    while (inFlight.size() >= maxInFlight) {
+      write(await(inFlight.removeFirst()));
+    }
+    writeFinishedBlocks(false);
+  }
+
+  private void writeHeader() throws IOException {
+    headerWritten = true;
+    // XFL stays 0 at every level, like DeterministicGzipOutputStream.HEADER: one header for all.
+    out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) OS_UNKNOWN});
+  }
+
+  private void writeFinishedBlocks(boolean all) throws IOException {
+    while (!inFlight.isEmpty() && (all || inFlight.peekFirst().isDone())) {
+      write(await(inFlight.removeFirst()));
+    }
+  }
+
+  private void write(Deflated d) throws IOException {
+    out.write(d.bytes(), 0, d.length());
+  }
+
+  private void writeTrailer() throws IOException {
+    long c = crc.getValue();
+    long n = totalIn & 0xffffffffL;
+    out.write(new byte[] {
+      (byte) c, (byte) (c >>> 8), (byte) (c >>> 16), (byte) (c >>> 24),
+      (byte) n, (byte) (n >>> 8), (byte) (n >>> 16), (byte) (n >>> 24)
+    });
+  }
+
+  private static Deflated await(Future<Deflated> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while compressing");
+    } catch (ExecutionException e) {
+      throw new IOException("gzip compression failed: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private void shutdown() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+    inFlight.clear();
+    Deflater d;
+    while ((d = idleDeflaters.poll()) != null) {
+      d.end();
+    }
+  }
+
+  private record Deflated(byte[] bytes, int length) {}
+
+  /** One block: deflated alone, primed with the previous block's tail. */
+  private final class Job implements Callable<Deflated> {
+    private final byte[] input;
+    private final int length;
+    private final byte[] dictionarySource;
+    private final boolean last;
+
+    Job(byte[] input, int length, byte[] dictionarySource, boolean last) {
+      this.input = input;
+      this.length = length;
+      this.dictionarySource = dictionarySource;
+      this.last = last;
+    }
+
+    @Override
+    public Deflated call() {
+      Deflater deflater = idleDeflaters.poll();
+      if (deflater == null) {
+        deflater = new Deflater(level, true);
+      }
+      try {
+        if (dictionarySource != null) {
+          // The previous block is always full (only the last block is short).
+          deflater.setDictionary(
+              dictionarySource, dictionarySource.length - DICTIONARY_SIZE, DICTIONARY_SIZE);
+        }
+        deflater.setInput(input, 0, length);
+        byte[] buf = new byte[length + (length >> 3) + 64];
+        int n = 0;
+        if (last) {
+          deflater.finish();
+          while (!deflater.finished()) {
+            if (n == buf.length) {
+              buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            n += deflater.deflate(buf, n, buf.length - n, Deflater.NO_FLUSH);
+          }
+        } else {
+          // A sync flush is complete once deflate leaves part of the buffer unused.
+          while (true) {
+            if (n == buf.length) {
+              buf = Arrays.copyOf(buf, buf.length * 2);
+            }
+            int k = deflater.deflate(buf, n, buf.length - n, Deflater.SYNC_FLUSH);
+            n += k;
+            if (n < buf.length) {
+              break;
+            }
+          }
+        }
+        return new Deflated(buf, n);
+      } finally {
+        deflater.reset();
+        idleDeflaters.add(deflater);
+      }
+    }
+  }
+}
