@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The digest of what a COPY or ADD writes, for its cache key: one record per selected entry, in order, holding
- * the destination-relative path, type, mode and owner after the rules, the symlink target and the content
+ * the destination-relative path, type, mode and owner after the rules (a symlink is always 0777), the symlink
+ * target and the content
  * digest. File times are not part of it (layers clamp them). Every field is length-prefixed, so no two
  * different selections share an encoding.
  *
@@ -47,7 +48,9 @@ public record SelectionDigest(String digest, List<Record> entries) {
         List<Record> records = new ArrayList<>(selection.size());
         for (SelectedEntry s : selection) {
             EntryType type = s.source().type();
-            Record r = new Record(s.destination(), type, rule.mode().apply(type, s.source().mode()), rule.uid(),
+            // A symlink's own mode means nothing on Linux and --chmod does not touch it: always 0777.
+            int mode = type == EntryType.SYMLINK ? 0777 : rule.mode().apply(type, s.source().mode());
+            Record r = new Record(s.destination(), type, mode, rule.uid(),
                 rule.gid(), type == EntryType.SYMLINK ? s.source().linkTarget() : "",
                 type == EntryType.FILE ? digester.digest(s.source()) : "");
             records.add(r);
