@@ -89,11 +89,25 @@ public final class SourceSelector {
         if (baseDir == null || !isDirectory(baseDir)) {
             throw new SourceNotFoundException(source, ctx.excludedReason(base));
         }
-        matchBelow(baseDir, "", pattern, parts.length - wild);
+        for (ContextEntry match : wildcardMatches(baseDir, pattern, parts.length - wild)) {
+            String resolved = ScopedResolver.resolve(ctx, match.path());
+            if (resolved != null) {
+                take(resolved, match.name(), false);
+            }
+        }
     }
 
-    /** Walks below {@code dir}, taking every entry whose path relative to the base matches. */
-    private void matchBelow(String dir, String rel, String pattern, int depth) throws SourceException {
+    /**
+     * The entries below {@code baseDir} whose path relative to it matches {@code pattern} (already validated),
+     * in walk order; a matching directory is not searched further, and nothing deeper than the pattern is.
+     */
+    private List<ContextEntry> wildcardMatches(String baseDir, String pattern, int depth) {
+        List<ContextEntry> matches = new ArrayList<>();
+        collectMatches(baseDir, "", pattern, depth, matches);
+        return matches;
+    }
+
+    private void collectMatches(String dir, String rel, String pattern, int depth, List<ContextEntry> matches) {
         for (ContextEntry e : ctx.children(dir)) {
             if (ctx.buildFiles().hiddenUnlessNamed(e.path())) {
                 continue;
@@ -103,15 +117,12 @@ public final class SourceSelector {
             try {
                 match = GoGlob.match(pattern, r);
             } catch (BadPatternException impossible) {
-                throw new IllegalStateException(impossible);
+                throw new IllegalStateException("pattern validated before matching", impossible);
             }
             if (match) {
-                String resolved = ScopedResolver.resolve(ctx, e.path());
-                if (resolved != null) {
-                    take(resolved, e.name(), false);
-                }
+                matches.add(e);
             } else if (e.type() == EntryType.DIRECTORY && r.split("/").length < depth) {
-                matchBelow(e.path(), r, pattern, depth);
+                collectMatches(e.path(), r, pattern, depth, matches);
             }
         }
     }
@@ -177,26 +188,13 @@ public final class SourceSelector {
             return dirs;
         }
         String pattern = String.join("/", Arrays.copyOfRange(parts, wild, parts.length));
-        collectDirs(baseDir, "", pattern, parts.length - wild, dirs);
-        return dirs;
-    }
-
-    private void collectDirs(String dir, String rel, String pattern, int depth, List<String> dirs) {
-        for (ContextEntry e : ctx.children(dir)) {
-            String r = rel.isEmpty() ? e.name() : rel + "/" + e.name();
-            boolean match;
-            try {
-                match = GoGlob.match(pattern, r);
-            } catch (BadPatternException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-            String resolved = ScopedResolver.resolve(ctx, e.path());
-            if (match && resolved != null && isDirectory(resolved)) {
+        for (ContextEntry match : wildcardMatches(baseDir, pattern, parts.length - wild)) {
+            String resolved = ScopedResolver.resolve(ctx, match.path());
+            if (resolved != null && isDirectory(resolved)) {
                 dirs.add(resolved);
-            } else if (!match && e.type() == EntryType.DIRECTORY && r.split("/").length < depth) {
-                collectDirs(e.path(), r, pattern, depth, dirs);
             }
         }
+        return dirs;
     }
 
     /**

@@ -50,12 +50,16 @@ class ContentDigesterTest {
         return ContextWalker.walk(ctx, IgnoreFile.NONE, BuildFiles.NONE);
     }
 
-    private String digest(ContextSnapshot s, StatCache cache, Clock clock) throws IOException {
-        ContentDigester d = new ContentDigester(s, cache, p -> {
+    /** A digester that counts the files it opens. */
+    private ContentDigester digester(ContextSnapshot s, StatCache cache, Clock clock) {
+        return new ContentDigester(s, cache, p -> {
             reads.incrementAndGet();
             return Files.newInputStream(p);
         }, clock);
-        return d.digest(s.entry("app.txt").orElseThrow());
+    }
+
+    private String digest(ContextSnapshot s, StatCache cache, Clock clock) throws IOException {
+        return digester(s, cache, clock).digest(s.entry("app.txt").orElseThrow());
     }
 
     /** A clock well past the file's ctime second, so the racy rule does not apply. */
@@ -155,11 +159,7 @@ class ContentDigesterTest {
         Files.setLastModifiedTime(ctx.resolve("other.txt"), FileTime.from(Instant.now().minusSeconds(3600)));
         ContextSnapshot s = walk();
         StatCache cache = StatCache.open(cacheDir, s);
-        ContentDigester d = new ContentDigester(s, cache, p -> {
-            reads.incrementAndGet();
-            return Files.newInputStream(p);
-        }, later());
-        d.digest(s.entry("other.txt").orElseThrow());
+        digester(s, cache, later()).digest(s.entry("other.txt").orElseThrow());
         cache.save();
         Files.delete(ctx.resolve("other.txt"));
         ContextSnapshot without = walk();
