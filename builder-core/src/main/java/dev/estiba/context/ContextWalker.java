@@ -8,6 +8,7 @@ import dev.estiba.context.pattern.PatternMatcher;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,6 +77,9 @@ public final class ContextWalker {
             for (Path p : stream) {
                 names.add(p.getFileName().toString());
             }
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(null, null,
+                "cannot read directory \"" + (rel.isEmpty() ? "." : rel) + "\" in the build context: permission denied");
         }
         names.sort(UTF8_ORDER);
         for (String name : names) {

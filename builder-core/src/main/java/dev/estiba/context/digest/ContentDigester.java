@@ -6,6 +6,7 @@ import dev.estiba.context.EntryType;
 import dev.estiba.context.FileStat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -69,6 +70,9 @@ public final class ContentDigester {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
                 md.update(buf, 0, n);
             }
+        } catch (AccessDeniedException e) {
+            throw new AccessDeniedException(null, null,
+                "cannot read \"" + entry.path() + "\" in the build context: permission denied");
         }
         byte[] sha = md.digest();
         Instant taken = clock.instant();

@@ -168,4 +168,15 @@ class ContentDigesterTest {
         ContextEntry gone = s.entry("other.txt").orElseThrow();
         assertTrue(StatCache.open(cacheDir, s).reusable("other.txt", gone.stat()).isEmpty());
     }
+
+    @Test
+    void unreadableFileIsAClearError() throws IOException {
+        ContextSnapshot s = walk();
+        ContentDigester d = new ContentDigester(s, StatCache.inMemory(), p -> {
+            throw new java.nio.file.AccessDeniedException(p.toString());
+        }, later());
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+            () -> d.digest(s.entry("app.txt").orElseThrow()));
+        assertEquals("cannot read \"app.txt\" in the build context: permission denied", e.getMessage());
+    }
 }
