@@ -2,6 +2,7 @@ package dev.estiba.context;
 
 import dev.estiba.context.ignore.BuildFiles;
 import dev.estiba.context.ignore.IgnoreFile;
+import dev.estiba.context.select.SourceTree;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * first, names sorted by their UTF-8 bytes, a directory before its contents), indexed by path. Contents are not
  * read here; {@code dev.estiba.context.digest} hashes what a step selects.
  */
-public final class ContextSnapshot {
+public final class ContextSnapshot implements SourceTree {
     private final Path root;
     private final IgnoreFile ignoreFile;
     private final BuildFiles buildFiles;
@@ -61,13 +62,26 @@ public final class ContextSnapshot {
     }
 
     /** The entry at a context-relative path. */
+    @Override
     public Optional<ContextEntry> entry(String path) {
         return Optional.ofNullable(byPath.get(path));
     }
 
     /** The direct children of a directory ({@code ""} is the root), in walk order. */
+    @Override
     public List<ContextEntry> children(String dir) {
         return children.getOrDefault(dir, Collections.emptyList());
+    }
+
+    @Override
+    public String where() {
+        return "the build context";
+    }
+
+    /** Whether a path is a build file (Dockerfile, ignore file), copied only when named exactly. */
+    @Override
+    public boolean hiddenUnlessNamed(String path) {
+        return buildFiles.hiddenUnlessNamed(path);
     }
 
     /** The file behind an entry, for reading its contents. */
@@ -79,6 +93,7 @@ public final class ContextSnapshot {
      * Why a path that is not in the snapshot is missing: the ignore file's line that excluded it, or null when
      * it does not exist in the context directory at all.
      */
+    @Override
     public String excludedReason(String path) {
         if (path.isEmpty() || byPath.containsKey(path) || !Files.exists(file(path), LinkOption.NOFOLLOW_LINKS)) {
             return null;

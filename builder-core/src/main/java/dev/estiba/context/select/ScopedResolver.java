@@ -1,7 +1,6 @@
 package dev.estiba.context.select;
 
 import dev.estiba.context.ContextEntry;
-import dev.estiba.context.ContextSnapshot;
 import dev.estiba.context.EntryType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class ScopedResolver {
      * The context-relative path that {@code path} leads to ({@code ""} for the root), or null when it leads
      * nowhere (a missing entry, a file used as a directory, a link loop).
      */
-    static String resolve(ContextSnapshot ctx, String path) {
+    static String resolve(SourceTree ctx, String path) {
         Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
         List<String> done = new ArrayList<>();
         int links = 0;

@@ -1,7 +1,7 @@
 package dev.estiba.context.select;
 
 /**
- * A source that is not in the context: {@code "app.jar": not found in the build context}, with the ignore
+ * A source that is not in the tree: {@code "app.jar": not found in the build context}, with the ignore
  * file line that excluded it when the file exists but {@code .dockerignore} left it out. The engine prefixes
  * the Dockerfile position ({@code Dockerfile:7: COPY failed: }).
  */
@@ -13,10 +13,11 @@ public final class SourceNotFoundException extends SourceException {
 
     /**
      * @param source     the source as written in the Dockerfile
+     * @param where      the tree searched ({@code the build context}, {@code stage "build"})
      * @param excludedBy the ignore file line that excluded it ({@code .dockerignore:3 ("*.jar")}), or null
      */
-    public SourceNotFoundException(String source, String excludedBy) {
-        super("\"" + source + "\": not found in the build context"
+    public SourceNotFoundException(String source, String where, String excludedBy) {
+        super("\"" + source + "\": not found in " + where
             + (excludedBy == null ? "" : ": excluded by " + excludedBy), null);
         this.source = source;
         this.excludedBy = excludedBy;

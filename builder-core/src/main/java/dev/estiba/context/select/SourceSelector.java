@@ -1,7 +1,6 @@
 package dev.estiba.context.select;
 
 import dev.estiba.context.ContextEntry;
-import dev.estiba.context.ContextSnapshot;
 import dev.estiba.context.EntryType;
 import dev.estiba.context.pattern.BadPatternException;
 import dev.estiba.context.pattern.GoGlob;
@@ -13,31 +12,32 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Selects what a COPY or ADD takes from a context snapshot, with BuildKit's rules:
+ * Selects what a COPY or ADD takes from a {@link SourceTree} (the context, or a stage for {@code --from}), with
+ * BuildKit's rules:
  * <ul>
- *   <li>a source is relative to the context root: a leading {@code /} and any {@code ..} that climbs out are
+ *   <li>a source is relative to the tree's root: a leading {@code /} and any {@code ..} that climbs out are
  *       removed, a trailing {@code /} is ignored;</li>
- *   <li>a directory source means its contents; a symlink named as a source is followed (inside the context);
- *       symlinks inside copied directories stay links;</li>
+ *   <li>a directory source means its contents; a symlink named as a source or matched by a wildcard is
+ *       followed (inside the tree); symlinks inside copied directories stay links;</li>
  *   <li>wildcards follow Go's {@code filepath.Match}: the path components before the first wildcard name a
  *       directory, the rest is matched against paths below it ({@code *} never crosses {@code /}, so
  *       {@code **} is {@code *} here); a matching directory is taken whole; a wildcard matching nothing
  *       selects nothing (BuildKit allows empty wildcards);</li>
  *   <li>{@code --parents} keeps each selected path relative to the {@code /./} pivot in the source, or to the
- *       context root without one; its pattern uses the {@code .dockerignore} language, so {@code **} spans
+ *       root without one; its pattern uses the {@code .dockerignore} language, so {@code **} spans
  *       directories;</li>
  *   <li>{@code --exclude} patterns (the {@code .dockerignore} language, exceptions included) apply to the
  *       destination-relative path of every selected entry;</li>
  *   <li>the Dockerfile and ignore files are taken only by a source naming them exactly.</li>
  * </ul>
- * The result is in order: sources as given, each in walk order. It is a pure function of the snapshot.
+ * The result is in order: sources as given, each in walk order. It is a pure function of the tree.
  */
 public final class SourceSelector {
-    private final ContextSnapshot ctx;
+    private final SourceTree ctx;
     private final PatternMatcher excludes;
     private final List<SelectedEntry> out = new ArrayList<>();
 
-    private SourceSelector(ContextSnapshot ctx, PatternMatcher excludes) {
+    private SourceSelector(SourceTree ctx, PatternMatcher excludes) {
         this.ctx = ctx;
         this.excludes = excludes;
     }
@@ -48,7 +48,7 @@ public final class SourceSelector {
      * @throws SourceNotFoundException when a source without wildcards is not in the context
      * @throws SourcePatternException  when a source or exclude pattern is malformed
      */
-    public static List<SelectedEntry> select(ContextSnapshot ctx, CopySources request) throws SourceException {
+    public static List<SelectedEntry> select(SourceTree ctx, CopySources request) throws SourceException {
         PatternMatcher excludes;
         try {
             excludes = PatternMatcher.of(request.excludes());
@@ -73,7 +73,7 @@ public final class SourceSelector {
         if (wild < 0) {
             String resolved = ScopedResolver.resolve(ctx, path);
             if (resolved == null) {
-                throw new SourceNotFoundException(source, ctx.excludedReason(path));
+                throw new SourceNotFoundException(source, ctx.where(), ctx.excludedReason(path));
             }
             take(resolved, parts.length == 0 ? "" : parts[parts.length - 1], true);
             return;
@@ -87,7 +87,7 @@ public final class SourceSelector {
         }
         String baseDir = ScopedResolver.resolve(ctx, base);
         if (baseDir == null || !isDirectory(baseDir)) {
-            throw new SourceNotFoundException(source, ctx.excludedReason(base));
+            throw new SourceNotFoundException(source, ctx.where(), ctx.excludedReason(base));
         }
         for (ContextEntry match : wildcardMatches(baseDir, pattern, parts.length - wild)) {
             String resolved = ScopedResolver.resolve(ctx, match.path());
@@ -109,7 +109,7 @@ public final class SourceSelector {
 
     private void collectMatches(String dir, String rel, String pattern, int depth, List<ContextEntry> matches) {
         for (ContextEntry e : ctx.children(dir)) {
-            if (ctx.buildFiles().hiddenUnlessNamed(e.path())) {
+            if (ctx.hiddenUnlessNamed(e.path())) {
                 continue;
             }
             String r = rel.isEmpty() ? e.name() : rel + "/" + e.name();
@@ -134,7 +134,7 @@ public final class SourceSelector {
             return;
         }
         ContextEntry e = ctx.entry(resolved).orElseThrow();
-        if (!named && ctx.buildFiles().hiddenUnlessNamed(e.path())) {
+        if (!named && ctx.hiddenUnlessNamed(e.path())) {
             return;
         }
         if (!excludes.isEmpty() && excludes.matchesOrParentMatches(name)) {
@@ -161,7 +161,7 @@ public final class SourceSelector {
         if (literal) {
             String whole = parent.isEmpty() ? pattern : pattern.isEmpty() ? parent : parent + "/" + pattern;
             if (ScopedResolver.resolve(ctx, whole) == null) {
-                throw new SourceNotFoundException(source, ctx.excludedReason(whole));
+                throw new SourceNotFoundException(source, ctx.where(), ctx.excludedReason(whole));
             }
         }
         for (String root : parentDirectories(source, parent)) {
@@ -177,7 +177,7 @@ public final class SourceSelector {
         if (wild < 0) {
             String resolved = ScopedResolver.resolve(ctx, parent);
             if (resolved == null || !isDirectory(resolved)) {
-                throw new SourceNotFoundException(source, ctx.excludedReason(parent));
+                throw new SourceNotFoundException(source, ctx.where(), ctx.excludedReason(parent));
             }
             dirs.add(resolved);
             return dirs;
@@ -204,7 +204,7 @@ public final class SourceSelector {
     private void walk(String dir, String rel, MatchInfo includeInfo, PatternMatcher include, MatchInfo excludeInfo,
                       List<SelectedEntry> pending) {
         for (ContextEntry e : ctx.children(dir)) {
-            if (ctx.buildFiles().hiddenUnlessNamed(e.path())) {
+            if (ctx.hiddenUnlessNamed(e.path())) {
                 continue;
             }
             String dest = rel.isEmpty() ? e.name() : rel + "/" + e.name();
