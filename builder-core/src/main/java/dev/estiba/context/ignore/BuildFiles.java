@@ -1,5 +1,6 @@
 package dev.estiba.context.ignore;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -31,17 +32,26 @@ public record BuildFiles(Set<String> paths) {
     public static BuildFiles of(Path contextDir, Path dockerfile, Path ignoreFile) {
         Set<String> inside = new LinkedHashSet<>();
         inside.add(IgnoreFiles.DEFAULT_NAME);
-        Path root = contextDir.toAbsolutePath().normalize();
+        Path root = canonical(contextDir);
         for (Path p : new Path[] {dockerfile, ignoreFile}) {
             if (p == null) {
                 continue;
             }
-            Path abs = p.toAbsolutePath().normalize();
+            Path abs = canonical(p);
             if (abs.startsWith(root) && !abs.equals(root)) {
                 inside.add(root.relativize(abs).toString().replace(abs.getFileSystem().getSeparator(), "/"));
             }
         }
         return new BuildFiles(inside);
+    }
+
+    /** The real path where it exists (so a symlinked context directory still compares equal), else absolute. */
+    private static Path canonical(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     /**

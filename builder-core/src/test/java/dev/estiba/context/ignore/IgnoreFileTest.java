@@ -68,6 +68,10 @@ class IgnoreFileTest {
                 b.paths());
             BuildFiles outside = BuildFiles.of(ctx, fs.getPath("/elsewhere/Dockerfile"), null);
             assertEquals(java.util.Set.of(".dockerignore"), outside.paths());
+            // A context reached through a symlink still recognises its Dockerfile.
+            Files.createSymbolicLink(fs.getPath("/link"), ctx);
+            assertEquals(java.util.Set.of(".dockerignore", "Dockerfile"),
+                BuildFiles.of(fs.getPath("/link"), ctx.resolve("Dockerfile"), null).paths());
         }
     }
 }
