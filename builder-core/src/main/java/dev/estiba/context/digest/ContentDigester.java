@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * SHA-256 of context files, streamed, reusing a {@link StatCache} digest when the file provably did not change.
- * A file that changes while it is read is hashed but not cached.
+ * A file that changes while it is read is hashed but not cached. Safe to share between threads (stages digest
+ * in parallel) when the opener is.
  */
 public final class ContentDigester {
     /** Opens a file's contents; tests count reads through it. */

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * restores the mtime and keeps the size (buildkit#4950): the edit moves the ctime.
  *
  * <p>One cache file per context directory under {@code CACHE_DIR/context-stat/}, written whole under a
- * temporary name and renamed into place. A missing or unreadable cache file is an empty cache.
+ * temporary name and renamed into place. A missing or unreadable cache file is an empty cache. Lookups and
+ * records may come from several threads; {@link #save()} is called once, after them.
  */
 public final class StatCache {
     private static final String MAGIC = "estiba-stat-cache";
