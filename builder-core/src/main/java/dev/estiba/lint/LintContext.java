@@ -180,6 +180,11 @@ public final class LintContext {
         findings.add(new Finding(rule, info == null ? Severity.WARNING : info.severity(), message, range));
     }
 
+    /** Reports a finding with its own severity (ShellCheck's levels); configuration can still override it. */
+    public void report(String rule, Severity severity, SourceRange range, String message) {
+        findings.add(new Finding(rule, severity, message, range));
+    }
+
     /** Reports a finding at a node. */
     public void report(String rule, Node node, String message) {
         report(rule, range(node), message);

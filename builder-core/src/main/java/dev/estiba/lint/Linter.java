@@ -81,7 +81,7 @@ public final class Linter {
                 || !config.disableIgnorePragma() && pragmas.ignores(f.rule(), f.range().line())) {
                 continue;
             }
-            Severity s = config.severityOf(f.rule(), info.severity());
+            Severity s = config.severityOf(f.rule(), info.source() == RuleSource.SHELLCHECK ? f.severity() : info.severity());
             if (pragmas.check().error() && info.source() == RuleSource.BUILDKIT) {
                 s = Severity.ERROR;
             }

@@ -91,6 +91,7 @@ final class Copies implements Check {
             return;
         }
         List<String> done = new ArrayList<>();
+        List<Instruction> reported = new ArrayList<>();
         for (Command c : rs.script().commands()) {
             boolean extracts = c.is("unzip") || c.is("gunzip") || c.is("bunzip2") || c.is("unxz")
                 || c.is("tar") && (c.hasAnyFlag("x", "extract", "get") || !c.args().isEmpty() && c.args().get(0).value().startsWith("x"));
@@ -102,6 +103,10 @@ final class Copies implements Check {
                 for (Map.Entry<String, Instruction> e : archives.entrySet()) {
                     if ((arg.equals(e.getKey()) || name.equals(e.getKey())) && !done.contains(e.getKey())) {
                         done.add(e.getKey());
+                        if (reported.contains(e.getValue())) {
+                            continue;
+                        }
+                        reported.add(e.getValue());
                         ctx.report("DL3010", ctx.head(e.getValue()), "The archive " + e.getKey()
                             + " is copied and then extracted; use ADD to extract it into the image in one step.");
                     }

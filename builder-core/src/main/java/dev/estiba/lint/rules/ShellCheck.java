@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.estiba.grammar.tree.ShellForm;
 import dev.estiba.lint.LintContext;
+import dev.estiba.lint.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,8 +69,14 @@ public final class ShellCheck implements Check {
         int end = offset(script, c.path("endLine").asInt(), c.path("endColumn").asInt());
         String level = c.path("level").asText();
         String id = "SC" + c.path("code").asInt();
-        ctx.report(id, ctx.lines().range(r.script().base() + start, r.script().base() + Math.max(start, end)),
-            c.path("message").asText() + (level.isEmpty() ? "" : " (" + level + ")"));
+        Severity severity = switch (level) {
+            case "error" -> Severity.ERROR;
+            case "info" -> Severity.INFO;
+            case "style" -> Severity.STYLE;
+            default -> Severity.WARNING;
+        };
+        ctx.report(id, severity, ctx.lines().range(r.script().base() + start, r.script().base() + Math.max(start, end)),
+            c.path("message").asText());
     }
 
     private static int offset(String text, int line, int column) {
