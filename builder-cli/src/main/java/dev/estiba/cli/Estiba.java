@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Daemonless Dockerfile parser, linter and OCI image builder.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        LintCommand.class,
     })
 public final class Estiba implements Runnable {
 
