@@ -1,5 +1,6 @@
 package dev.estiba.cli;
 
+import dev.estiba.grammar.DockerfileParseException;
 import dev.estiba.lint.FileResult;
 import dev.estiba.lint.LabelType;
 import dev.estiba.lint.LintConfig;
@@ -8,6 +9,8 @@ import dev.estiba.lint.LintConfigFile;
 import dev.estiba.lint.Linter;
 import dev.estiba.lint.RuleCatalog;
 import dev.estiba.lint.Severity;
+import dev.estiba.lint.fix.Fixer;
+import dev.estiba.lint.fix.UnifiedDiff;
 import dev.estiba.lint.report.ReportFormat;
 import dev.estiba.lint.rules.ShellCheck;
 import java.io.IOException;
@@ -90,6 +93,13 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--no-shellcheck", description = "Do not run ShellCheck even when it is installed.")
     boolean noShellcheck;
 
+    @Option(names = "--fix", description = "Apply the fixes that cannot change the build (casing, legacy ENV/LABEL,"
+        + " MAINTAINER, redundant --platform), then report what is left.")
+    boolean fix;
+
+    @Option(names = "--dry-run", description = "With --fix: print the changes as a unified diff and write nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() throws IOException {
         LintConfig cfg = configuration();
@@ -100,6 +110,29 @@ public final class LintCommand implements Callable<Integer> {
             throw new InputException("estiba lint: " + e.getMessage());
         }
         Map<String, String> inputs = readInputs();
+        if (dryRun && !fix) {
+            throw new InputException("estiba lint: --dry-run needs --fix");
+        }
+        if (fix) {
+            StringBuilder diff = new StringBuilder();
+            for (Map.Entry<String, String> in : inputs.entrySet()) {
+                String fixed = fixed(in.getKey(), in.getValue());
+                if (dryRun) {
+                    diff.append(UnifiedDiff.of(in.getKey(), in.getValue(), fixed));
+                } else if (!fixed.equals(in.getValue())) {
+                    if (in.getKey().equals("-")) {
+                        throw new InputException("estiba lint: --fix cannot write standard input; use --fix --dry-run");
+                    }
+                    writeAtomically(Path.of(in.getKey()), fixed);
+                    in.setValue(fixed);
+                }
+            }
+            if (dryRun) {
+                spec.commandLine().getOut().print(diff);
+                spec.commandLine().getOut().flush();
+                return ExitCodes.OK;
+            }
+        }
         Linter linter = new Linter(cfg, noShellcheck ? null : ShellCheck.find());
         List<FileResult> results = new ArrayList<>();
         for (Map.Entry<String, String> in : inputs.entrySet()) {
@@ -119,6 +152,27 @@ public final class LintCommand implements Callable<Integer> {
         }
         boolean fails = results.stream().flatMap(r -> r.findings().stream()).anyMatch(f -> cfg.fails(f.severity()));
         return fails ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** The fixed text, or the text itself when it does not parse (the lint reports why). */
+    private static String fixed(String name, String text) {
+        try {
+            return Fixer.fix(name, text);
+        } catch (DockerfileParseException e) {
+            return text;
+        }
+    }
+
+    /** Writes beside the file under a temporary name, then renames over it. */
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The configuration file (given or found), with the command line over it. */

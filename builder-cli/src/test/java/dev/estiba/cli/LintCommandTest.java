@@ -116,6 +116,21 @@ class LintCommandTest {
     }
 
     @Test
+    void fixAndDryRun() throws IOException {
+        String before = "FROM alpine:3.20 as build\nENV A 1\nUSER 1000\nCMD [\"true\"]\n";
+        Path df = file("Dockerfile", before);
+        Run dry = run("", "--no-shellcheck", "--fix", "--dry-run", df.toString());
+        assertEquals(ExitCodes.OK, dry.exit());
+        assertEquals("--- a/" + df + "\n+++ b/" + df + "\n@@ -1,2 +1,2 @@\n-FROM alpine:3.20 as build\n-ENV A 1\n"
+            + "+FROM alpine:3.20 AS build\n+ENV A=1\n", dry.out());
+        assertEquals(before, Files.readString(df), "dry run writes nothing");
+        Run fixed = run("", "--no-shellcheck", "--fix", df.toString());
+        assertEquals(ExitCodes.OK, fixed.exit(), fixed.out());
+        assertEquals("FROM alpine:3.20 AS build\nENV A=1\nUSER 1000\nCMD [\"true\"]\n", Files.readString(df));
+        assertEquals(ExitCodes.USAGE, run("", "--dry-run", df.toString()).exit());
+    }
+
+    @Test
     void registeredInEstiba() {
         assertTrue(Estiba.commandLine().getSubcommands().containsKey("lint"));
     }

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Linting every Dockerfile of ../shared/corpus: no crash, and the same findings on a second run. */
-class CorpusLintTest {
+public class CorpusLintTest {
 
-    static Path corpus() {
+    public static Path corpus() {
         String root = System.getProperty("estiba.repo.root");
         Path dir = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
