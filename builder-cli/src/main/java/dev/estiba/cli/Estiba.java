@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
     description = "Daemonless Dockerfile parser, linter and OCI image builder.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ParseCommand.class,
+        PlanCommand.class,
         LintCommand.class,
     })
 public final class Estiba implements Runnable {

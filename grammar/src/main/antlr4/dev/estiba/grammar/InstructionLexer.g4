@@ -6,7 +6,7 @@
  * Modes follow BuildKit's split of a line:
  *   DEFAULT_MODE  the keyword: everything up to the first run of [ \t\v\f\r]
  *   FLAGS         "--name[=value]" words; quotes and backslashes may protect blanks inside a flag.
- *                 The first word that does not start with "--" is the rest of the line (REST).
+ *                 The first word that does not start with "--" starts the rest of the line (REST).
  *   ARGUMENTS     after a bare "--": the rest of the line, whatever it starts with
  *   JSON          entered by the driver (InstructionReader) to read an exec-form array from REST
  *
@@ -29,27 +29,28 @@ END_OF_FLAGS : '--' -> mode(ARGUMENTS) ;
 
 FLAG : '--' FLAG_PART+ ;
 
-// The first word that does not begin with "--": it and everything after it.
-REST
-    : ( ~[\-\t\n\u000B\f\r \u0085\u00A0] | '-' ~[\-\t\n\u000B\f\r \u0085\u00A0] ) .*
-    | '-' ( FLAG_SPACE .* )?
-    ;
+// The first character of the first word that does not begin with "--" (FLAG and END_OF_FLAGS win on length
+// where a word does). The arguments run from here to the end of the line; the parser stops at this token,
+// so the rest of the line is never lexed: reading it is BuildKit's per-instruction rule (InstructionReader).
+REST : ~[\t\n\u000B\f\r \u0085\u00A0] ;
 
 fragment FLAG_SPACE : [\t\n\u000B\f\r \u0085\u00A0] ;
 
-// A quote left open runs to the end of the line (BuildKit keeps the word).
+// A quote left open runs to the end of the line, and a backslash at the very end is dropped (BuildKit keeps
+// the word). Inside quotes a backslash always takes the next character, so `'c\'d'` is one quoted part.
 fragment FLAG_PART
     : ~[\t\n\u000B\f\r \u0085\u00A0'"\\]
-    | '\\' .?
-    | '\'' ( ~['\\] | '\\' .? )* ( '\'' | EOF )
-    | '"' ( ~["\\] | '\\' .? )* ( '"' | EOF )
+    | '\\' ( . | EOF )
+    | '\'' ( ~['\\] | '\\' . )* ( '\'' | '\\'? EOF )
+    | '"' ( ~["\\] | '\\' . )* ( '"' | '\\'? EOF )
     ;
 
 mode ARGUMENTS;
 
 ARG_BLANK : FLAG_SPACE+ ;
 
-ARG_REST : ~[\t\n\u000B\f\r \u0085\u00A0] .* ;
+// As REST: the first character of the arguments after a bare "--".
+ARG_REST : ~[\t\n\u000B\f\r \u0085\u00A0] ;
 
 mode JSON;
 

@@ -7,8 +7,9 @@ parser grammar InstructionParser;
 
 options { tokenVocab = InstructionLexer; }
 
+// No EOF: the parser stops at the first character of the arguments (REST, ARG_REST), or at the end.
 instruction
-    : LEADING_BLANK? KEYWORD flag* arguments EOF
+    : LEADING_BLANK? KEYWORD flag* arguments
     ;
 
 flag

@@ -48,6 +48,12 @@ final class HeredocWords {
             while (i < to) {
                 char c = line.charAt(i);
                 if (quote == 0 && GoText.isSpace(c)) {
+                    // Since Dockerfile 1.16 "<< EOF" is one heredoc word: the lexer reads on after "<<" or "<<-".
+                    int next = GoText.skipSpace(line, i, to);
+                    if (next < to && isBareOpener(line, start, i)) {
+                        i = next;
+                        continue;
+                    }
                     break;
                 }
                 if (c == '\\' && quote != '\'') {
@@ -69,6 +75,18 @@ final class HeredocWords {
             }
         }
         return found;
+    }
+
+    /** True when {@code [start, end)} is {@code \d*<<-?}: an opener whose word follows after blanks. */
+    private static boolean isBareOpener(String line, int start, int end) {
+        int j = start;
+        while (j < end && line.charAt(j) >= '0' && line.charAt(j) <= '9') {
+            j++;
+        }
+        if (end - j == 3 && line.charAt(j + 2) == '-') {
+            end--;
+        }
+        return end - j == 2 && line.charAt(j) == '<' && line.charAt(j + 1) == '<';
     }
 
     private static boolean startsLikeOpener(String line, int start, int end) {

@@ -109,7 +109,7 @@ final class InstructionReader {
             rest = e.ARG_REST().getSymbol();
         }
         int rs = rest == null ? to : from + rest.getStartIndex();
-        int re = rest == null ? to : GoText.trimEnd(text, rs, from + rest.getStopIndex() + 1);
+        int re = rest == null ? to : GoText.trimEnd(text, rs, to);
         return new Split(ctx.KEYWORD().getSymbol(), flags, rs, re);
     }
 
