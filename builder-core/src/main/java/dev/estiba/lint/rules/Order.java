@@ -18,16 +18,24 @@ final class Order implements Check {
                 "The Dockerfile begins with " + all.get(0).keyword() + "; it must begin with FROM, ARG or a comment.");
         }
         for (Stage s : ctx.stages()) {
+            // comments do not separate RUNs; RUNs with other flags, or with more than two commands
+            // (deliberately split chains), do not count
             Instruction prev = null;
             for (Instruction i : s.instructions()) {
-                if (prev != null && prev.keyword() == Keyword.RUN && i.keyword() == Keyword.RUN
-                    && flags(prev).equals(flags(i))) {
+                if (i.keyword() != Keyword.RUN) {
+                    prev = null;
+                } else if (prev != null && flags(prev).equals(flags(i)) && commands(ctx, prev) <= 2 && commands(ctx, i) <= 2) {
                     ctx.report("DL3059", ctx.head(i), "Multiple consecutive RUN instructions; consider joining them"
                         + " with && to save a layer.");
+                } else {
+                    prev = i;
                 }
-                prev = i;
             }
         }
+    }
+
+    private static int commands(LintContext ctx, Instruction run) {
+        return ctx.script(run).map(r -> r.script().commands().size()).orElse(1);
     }
 
     private static List<String> flags(Instruction i) {

@@ -3,13 +3,14 @@ package dev.estiba.lint.rules;
 import dev.estiba.grammar.tree.Instruction;
 import dev.estiba.lint.LintContext;
 import dev.estiba.lint.shell.Command;
-import java.util.ArrayList;
+import dev.estiba.lint.Stage;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Plain commands in RUN scripts: DL3001 (commands pointless in a container), DL3003 (cd), DL3004
- * (sudo), DL3046 (useradd with a high UID), DL3047 (wget progress), DL4001 (wget and curl),
+ * (sudo), DL3046 (useradd with a high UID), DL3047 (wget progress), DL4001 (wget and curl in one stage),
  * DL4005 (relinking /bin/sh) and DL4006 (pipes without pipefail).
  */
 final class ShellCommands implements Check {
@@ -18,11 +19,14 @@ final class ShellCommands implements Check {
 
     @Override
     public void check(LintContext ctx) {
-        List<Command> wgets = new ArrayList<>();
-        List<Command> curls = new ArrayList<>();
-        List<ShellRun> wgetRuns = new ArrayList<>();
-        List<ShellRun> curlRuns = new ArrayList<>();
+        Set<String> downloaders = new HashSet<>();
+        Stage stage = null;
         for (ShellRun r : ShellRun.all(ctx)) {
+            if (r.stage() != stage) {
+                stage = r.stage();
+                downloaders.clear();
+            }
+            Set<String> here = new HashSet<>();
             for (Command c : r.commands()) {
                 String n = c.baseName();
                 if (POINTLESS.contains(n)) {
@@ -36,14 +40,10 @@ final class ShellCommands implements Check {
                         "Do not use sudo; run the step as the right USER (or use gosu).");
                     case "useradd" -> useradd(ctx, r, c);
                     case "wget" -> {
-                        wgets.add(c);
-                        wgetRuns.add(r);
+                        here.add(n);
                         wget(ctx, r, c);
                     }
-                    case "curl" -> {
-                        curls.add(c);
-                        curlRuns.add(r);
-                    }
+                    case "curl" -> here.add(n);
                     case "ln" -> {
                         if (c.argValues().contains("/bin/sh")) {
                             ctx.report("DL4005", r.script().range(c), "Use SHELL to change the default shell, not ln to /bin/sh.");
@@ -53,21 +53,12 @@ final class ShellCommands implements Check {
                     }
                 }
             }
+            downloaders.addAll(here);
+            if (!here.isEmpty() && downloaders.size() == 2) {
+                ctx.report("DL4001", ctx.head(r.run()), "Use either wget or curl, not both: this stage uses both.");
+            }
             pipefail(ctx, r);
         }
-        if (!wgets.isEmpty() && !curls.isEmpty()) {
-            boolean wgetFirst = wgets.get(0).start() + offset(wgetRuns.get(0)) < curls.get(0).start() + offset(curlRuns.get(0));
-            List<Command> second = wgetFirst ? curls : wgets;
-            List<ShellRun> secondRuns = wgetFirst ? curlRuns : wgetRuns;
-            for (int i = 0; i < second.size(); i++) {
-                ctx.report("DL4001", secondRuns.get(i).script().range(second.get(i).words().get(0)),
-                    "Use either wget or curl, not both: this file already uses " + (wgetFirst ? "wget" : "curl") + ".");
-            }
-        }
-    }
-
-    private static int offset(ShellRun r) {
-        return r.script().base();
     }
 
     private static void useradd(LintContext ctx, ShellRun r, Command c) {

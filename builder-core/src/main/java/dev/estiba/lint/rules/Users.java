@@ -4,17 +4,14 @@ import dev.estiba.grammar.tree.Instruction;
 import dev.estiba.grammar.tree.Keyword;
 import dev.estiba.lint.LintContext;
 import dev.estiba.lint.Stage;
-import java.util.List;
 
-/** DL3002 (the final stage's last USER is root) and DL3066 (a non-numeric USER). */
+/** DL3002 (a stage's last USER is root) and DL3066 (a non-numeric USER). */
 final class Users implements Check {
 
     @Override
     public void check(LintContext ctx) {
-        Instruction lastUser = null;
-        List<Stage> stages = ctx.stages();
-        for (Stage s : stages) {
-            lastUser = null;
+        for (Stage s : ctx.stages()) {
+            Instruction lastUser = null;
             for (Instruction i : s.instructions()) {
                 if (i.keyword() != Keyword.USER) {
                     continue;
@@ -26,11 +23,12 @@ final class Users implements Check {
                         + " use a numeric uid[:gid].");
                 }
             }
-        }
-        if (lastUser != null) {
-            String user = lastUser.arguments().text().strip().split(":", 2)[0];
-            if (user.equals("root") || user.equals("0")) {
-                ctx.report("DL3002", ctx.head(lastUser), "The last USER should not be root; switch to an unprivileged user.");
+            if (lastUser != null) {
+                String user = lastUser.arguments().text().strip().split(":", 2)[0];
+                if (user.equals("root") || user.equals("0")) {
+                    ctx.report("DL3002", ctx.head(lastUser), "The last USER of the stage should not be root;"
+                        + " switch to an unprivileged user.");
+                }
             }
         }
     }
