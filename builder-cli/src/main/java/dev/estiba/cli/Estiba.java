@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         ImagesCommand.class,
         SaveCommand.class,
         CacheCommand.class,
+        LintCommand.class,
     })
 public final class Estiba implements Runnable {
 

@@ -1,0 +1,116 @@
+package dev.estiba.lint.rules;
+
+import dev.estiba.grammar.tree.Instruction;
+import dev.estiba.grammar.tree.KeyValueList;
+import dev.estiba.grammar.tree.Keyword;
+import dev.estiba.lint.LintContext;
+import dev.estiba.lint.shell.Command;
+import dev.estiba.lint.shell.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Language package managers in RUN scripts: pip (DL3013, DL3042), npm (DL3016), gem (DL3028),
+ * go install (DL3062) and yarn (DL3060).
+ */
+final class LanguagePackages implements Check {
+    private static final Set<String> PIP_VALUED = Set.of("r", "requirement", "c", "constraint", "e", "editable",
+        "i", "index-url", "extra-index-url", "f", "find-links", "t", "target", "prefix", "root", "platform",
+        "python-version", "trusted-host", "src", "upgrade-strategy", "progress-bar", "cache-dir", "log", "implementation",
+        "abi", "only-binary", "no-binary", "config-settings", "C", "global-option", "report");
+    private static final Set<String> NPM_VALUED = Set.of("registry", "prefix", "cache", "userconfig", "w", "workspace", "omit");
+    private static final Set<String> GEM_VALUED = Set.of("v", "version", "i", "install-dir", "n", "bindir", "s", "source",
+        "P", "trust-policy", "platform", "g", "file");
+
+    @Override
+    public void check(LintContext ctx) {
+        for (ShellRun r : ShellRun.all(ctx)) {
+            pip(ctx, r);
+            for (Command c : r.sub("npm", NPM_VALUED, "install", "i", "add")) {
+                PackageManagers.unpinned(ctx, r, c, NPM_VALUED, LanguagePackages::npmPinned, "DL3016",
+                    "Pin versions in npm install: ", "@<version>");
+            }
+            for (Command c : r.sub("gem", GEM_VALUED, "install", "i")) {
+                if (c.flagValue("v", "version") == null) {
+                    PackageManagers.unpinned(ctx, r, c, GEM_VALUED, p -> p.contains(":") || p.endsWith(".gem"), "DL3028",
+                        "Pin versions in gem install: ", ":<version>");
+                }
+            }
+            for (Command c : r.sub("go", Set.of(), "install")) {
+                PackageManagers.unpinned(ctx, r, c, Set.of(), p -> p.contains("@") || p.startsWith(".") || p.startsWith("/"),
+                    "DL3062", "Pin versions in go install: ", "@<version>");
+            }
+            List<Command> yarnInstalls = r.sub("yarn", Set.of(), "install");
+            if (!yarnInstalls.isEmpty() && !r.runs("yarn", "cache", "clean") && !r.cacheMount("/usr/local/share/.cache/yarn")
+                && !yarnCacheMounted(r)) {
+                ctx.report("DL3060", r.script().range(yarnInstalls.get(0)),
+                    "Run yarn cache clean after yarn install in the same RUN, or use a cache mount.");
+            }
+        }
+    }
+
+    private static boolean yarnCacheMounted(ShellRun r) {
+        return r.run().flags("mount").stream().anyMatch(f -> f.value().orElse("").contains("type=cache")
+            && f.value().orElse("").contains("yarn"));
+    }
+
+    /** The pip install commands: pip, pip3, pip3.12 and python -m pip; each as argv from "install" on. */
+    private static void pip(LintContext ctx, ShellRun r) {
+        for (Command c : r.commands()) {
+            List<Word> args = pipArgs(c);
+            if (args == null || args.isEmpty() || !args.get(0).value().equals("install")) {
+                continue;
+            }
+            Command install = new Command(List.of(), args, List.of(), c.start(), c.end(), c.pipeline(), c.nested());
+            if (install.flagValue("r", "requirement") == null && !install.hasAnyFlag("e", "editable")) {
+                for (Word p : install.operands(PIP_VALUED)) {
+                    if (p.literal() && !p.value().equals("install") && !pipPinned(p.value())) {
+                        ctx.report("DL3013", r.script().range(p), "Pin versions in pip install: " + p.value() + "==<version>.");
+                    }
+                }
+            }
+            if (!install.hasAnyFlag("no-cache-dir") && !pipNoCacheEnv(ctx, r) && !r.cacheMount("/root/.cache/pip")
+                && !r.cacheMount("/root/.cache")) {
+                ctx.report("DL3042", r.script().range(c), "Avoid the pip cache: pip install --no-cache-dir.");
+            }
+        }
+    }
+
+    private static List<Word> pipArgs(Command c) {
+        String n = c.baseName();
+        if (n.matches("pip[0-9.]*")) {
+            return c.args();
+        }
+        List<Word> a = c.args();
+        if (n.matches("python[0-9.]*") && a.size() >= 2 && a.get(0).value().equals("-m") && a.get(1).value().equals("pip")) {
+            return new ArrayList<>(a.subList(2, a.size()));
+        }
+        return null;
+    }
+
+    private static boolean pipNoCacheEnv(LintContext ctx, ShellRun r) {
+        for (Instruction i : r.stage().instructions()) {
+            if (i == r.run()) {
+                break;
+            }
+            if (i.keyword() == Keyword.ENV && i.arguments() instanceof KeyValueList kv
+                && kv.pairs().stream().anyMatch(p -> Workdirs.unquote(p.key()).equals("PIP_NO_CACHE_DIR"))) {
+                return true;
+            }
+        }
+        return r.commands().stream().flatMap(c -> c.assignments().stream())
+            .anyMatch(w -> w.value().startsWith("PIP_NO_CACHE_DIR="));
+    }
+
+    static boolean pipPinned(String p) {
+        return p.matches(".*(==|>=|<=|~=|!=|<|>|@).*") || p.contains("/") || p.startsWith(".")
+            || p.endsWith(".whl") || p.endsWith(".tar.gz") || p.endsWith(".zip");
+    }
+
+    static boolean npmPinned(String p) {
+        return p.lastIndexOf('@') > 0 || p.startsWith(".") || p.startsWith("/") || p.startsWith("~") || p.contains("://")
+            || p.startsWith("git") || p.startsWith("github:") || p.startsWith("file:") || p.endsWith(".tgz")
+            || p.endsWith(".tar.gz");
+    }
+}
