@@ -1,0 +1,131 @@
+package dev.estiba.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small token server as Docker Hub and GHCR run: it checks Basic credentials and answers with a JWT signed
+ * by a key made at setup, granting the requested repository actions. Anonymous callers get a token with no
+ * access, so the registry refuses them as a public registry refuses private repositories.
+ */
+final class TestTokenIssuer implements AutoCloseable {
+    static final String ISSUER = "estiba-test-issuer";
+    static final String SERVICE = "estiba-test-registry";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpServer server;
+    private final PrivateKey key;
+    private final X509Certificate certificate;
+    private final String user;
+    private final String password;
+    private final List<String> scopesRequested = new CopyOnWriteArrayList<>();
+
+    TestTokenIssuer(Path keyPem, Path certPem, String user, String password) throws IOException {
+        this.key = TestCertificates.readPkcs8RsaKey(keyPem);
+        this.certificate = TestCertificates.readCertificate(certPem);
+        this.user = user;
+        this.password = password;
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/token", this::handle);
+        server.start();
+    }
+
+    /** The realm the registry sends clients to. */
+    String realm() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
+    }
+
+    /** Every scope parameter received, in order. */
+    List<String> scopesRequested() {
+        return List.copyOf(scopesRequested);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String subject = "";
+            if (auth != null) {
+                String expected = "Basic " + Base64.getEncoder().encodeToString(
+                    (user + ":" + password).getBytes(StandardCharsets.UTF_8));
+                if (!auth.equals(expected)) {
+                    byte[] body = "{\"details\":\"incorrect username or password\"}".getBytes(StandardCharsets.UTF_8);
+                    ex.sendResponseHeaders(401, body.length);
+                    ex.getResponseBody().write(body);
+                    return;
+                }
+                subject = user;
+            }
+            List<String> scopes = new ArrayList<>();
+            String query = ex.getRequestURI().getRawQuery();
+            for (String pair : query == null ? new String[0] : query.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0 && pair.substring(0, eq).equals("scope")) {
+                    scopes.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+            scopesRequested.addAll(scopes);
+            String token = jwt(subject, subject.isEmpty() ? List.of() : scopes);
+            ObjectNode answer = JSON.createObjectNode().put("token", token).put("access_token", token)
+                .put("expires_in", 300);
+            byte[] body = JSON.writeValueAsBytes(answer);
+            ex.getResponseHeaders().add("Content-Type", "application/json");
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private String jwt(String subject, List<String> scopes) throws GeneralSecurityException, IOException {
+        ObjectNode header = JSON.createObjectNode().put("alg", "RS256").put("typ", "JWT");
+        header.putArray("x5c").add(Base64.getEncoder().encodeToString(certificate.getEncoded()));
+        long now = System.currentTimeMillis() / 1000;
+        ObjectNode claims = JSON.createObjectNode().put("iss", ISSUER).put("sub", subject).put("aud", SERVICE)
+            .put("exp", now + 300).put("nbf", now - 60).put("iat", now).put("jti", UUID.randomUUID().toString());
+        ArrayNode access = claims.putArray("access");
+        for (String scope : scopes) {
+            // repository:<name>:<action,action>
+            int first = scope.indexOf(':');
+            int last = scope.lastIndexOf(':');
+            if (first < 0 || last <= first) {
+                continue;
+            }
+            ObjectNode entry = access.addObject().put("type", scope.substring(0, first))
+                .put("name", scope.substring(first + 1, last));
+            ArrayNode actions = entry.putArray("actions");
+            for (String action : scope.substring(last + 1).split(",")) {
+                actions.add(action);
+            }
+        }
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = b64.encodeToString(JSON.writeValueAsBytes(header)) + "."
+            + b64.encodeToString(JSON.writeValueAsBytes(claims));
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + b64.encodeToString(rsa.sign());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
