@@ -45,7 +45,11 @@ public final class ImagePusher {
             } else if (mountFrom != null && mountFrom.registry().equals(target.registry())) {
                 from = mountFrom.repository();
             }
-            pushTree(target, topBytes, mediaType, source, from);
+            // Another tag in a repository already done needs only the manifest.
+            boolean sameRepository = pushedTo != null && pushedTo.name().equals(target.name());
+            if (!sameRepository) {
+                pushTree(target, topBytes, mediaType, source, from);
+            }
             Digest d = client.pushManifest(target, topBytes, mediaType);
             digest = d;
             pushedTo = target;
