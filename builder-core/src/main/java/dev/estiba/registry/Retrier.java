@@ -49,6 +49,12 @@ final class Retrier {
         for (int n = 1; ; n++) {
             try {
                 return attempt.run();
+            } catch (RegistryException e) {
+                // Errors from below (auth, TLS) learn which operation they stopped.
+                if (e.getMessage() != null && e.getMessage().startsWith(what + ": ")) {
+                    throw e;
+                }
+                throw new RegistryException(e.kind(), what + ": " + e.getMessage(), e);
             } catch (RetryableException e) {
                 if (n >= maxAttempts) {
                     throw new RegistryException(e.kindIfFinal, what + ": " + e.getMessage()
