@@ -1,6 +1,8 @@
 package dev.estiba.store;
 
+import dev.estiba.image.CorruptBlobException;
 import dev.estiba.image.Digest;
+import dev.estiba.image.VerifyingInputStream;
 import dev.estiba.layer.HashingOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
+import dev.estiba.image.CorruptBlobException;
 import dev.estiba.image.Digest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.estiba.store;
+package dev.estiba.image;
 
 import java.io.IOException;
 

@@ -1,6 +1,5 @@
-package dev.estiba.store;
+package dev.estiba.image;
 
-import dev.estiba.image.Digest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
