@@ -1,8 +1,10 @@
 package dev.estiba.registry;
 
+import dev.estiba.image.BlobSource;
 import dev.estiba.image.Digest;
 import dev.estiba.store.BlobNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -32,12 +34,12 @@ public final class BlobDirectory implements BlobSink, BlobSource {
     }
 
     @Override
-    public Path path(Digest digest) throws IOException {
+    public InputStream open(Digest digest) throws IOException {
         Path p = file(digest);
         if (!Files.isRegularFile(p)) {
             throw new BlobNotFoundException(digest, root.toString());
         }
-        return p;
+        return Files.newInputStream(p);
     }
 
     private Path file(Digest digest) {

@@ -1,12 +1,15 @@
 package dev.estiba.registry;
 
+import dev.estiba.image.BlobSource;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Digest;
+import dev.estiba.image.Image;
 import dev.estiba.image.ImageIndex;
 import dev.estiba.image.ImageManifest;
 import dev.estiba.image.Manifest;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +25,15 @@ public final class ImagePusher {
 
     public ImagePusher(RegistryClient client) {
         this.client = client;
+    }
+
+    /** Pushes one image (its manifest, config and layers) to the targets. */
+    public Digest push(Image image, List<ImageReference> targets, ImageReference mountFrom) throws IOException {
+        Digest config = image.config().digest();
+        byte[] configBytes = image.config().bytes();
+        BlobSource blobs = d -> d.equals(config) ? new ByteArrayInputStream(configBytes) : image.blobs().open(d);
+        return push(image.manifest().bytes(), image.manifest().value().effectiveMediaType(), blobs, targets,
+            mountFrom);
     }
 
     /**
@@ -67,7 +79,10 @@ public final class ImagePusher {
         }
         if (parsed instanceof ImageIndex index) {
             for (Descriptor child : index.manifests()) {
-                byte[] childBytes = Files.readAllBytes(source.path(child.digest()));
+                byte[] childBytes;
+                try (InputStream in = source.open(child.digest())) {
+                    childBytes = in.readNBytes(DistributionClient.MAX_MANIFEST_BYTES);
+                }
                 String childType = child.mediaType() != null ? child.mediaType()
                     : Manifest.parse(childBytes, child.digest().toString()).effectiveMediaType();
                 pushTree(target, childBytes, childType, source, from);
@@ -87,7 +102,7 @@ public final class ImagePusher {
         }
         List<BlobTransfers.Transfer<BlobOutcome>> transfers = new ArrayList<>();
         for (Descriptor blob : blobs) {
-            transfers.add(() -> client.pushBlob(target, blob, BlobContent.of(source.path(blob.digest())), from));
+            transfers.add(() -> client.pushBlob(target, blob, () -> source.open(blob.digest()), from));
         }
         BlobTransfers.runAll(client.options().parallelBlobs(), transfers);
     }
