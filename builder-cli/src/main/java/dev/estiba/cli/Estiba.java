@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
     description = "Daemonless Dockerfile parser, linter and OCI image builder.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        LoginCommand.class,
+        LogoutCommand.class,
+        PullCommand.class,
+        PushCommand.class,
     })
 public final class Estiba implements Runnable {
 

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A running test registry with a client set up to use it, and helpers shared by the registry tests. */
-final class RegistryFixture implements AutoCloseable {
-    final TestRegistry registry;
-    final Path dir;
-    final List<RegistryEvent> events = new CopyOnWriteArrayList<>();
-    final Map<String, String> environment = new HashMap<>();
+public final class RegistryFixture implements AutoCloseable {
+    public final TestRegistry registry;
+    public final Path dir;
+    public final List<RegistryEvent> events = new CopyOnWriteArrayList<>();
+    public final Map<String, String> environment = new HashMap<>();
 
     private RegistryFixture(TestRegistry registry, Path dir) {
         this.registry = registry;
@@ -25,7 +25,7 @@ final class RegistryFixture implements AutoCloseable {
     }
 
     /** Starts a registry in dir/registry and, for the authenticated setups, logs in with the right password. */
-    static RegistryFixture start(TestRegistry.Mode mode, Path dir) throws IOException {
+    public static RegistryFixture start(TestRegistry.Mode mode, Path dir) throws IOException {
         TestRegistry reg = TestRegistry.start(mode, Files.createDirectories(dir.resolve("registry")));
         RegistryFixture f = new RegistryFixture(reg, dir);
         f.environment.put("HOME", dir.resolve("home").toString());
@@ -37,26 +37,26 @@ final class RegistryFixture implements AutoCloseable {
         return f;
     }
 
-    Credentials credentials() {
+    public Credentials credentials() {
         return Credentials.fromEnvironment(environment);
     }
 
-    RegistryOptions options() {
+    public RegistryOptions options() {
         RegistryOptions o = RegistryOptions.defaults(environment).withCertsDirectories(List.of())
             .withRetries(8, java.time.Duration.ofMillis(100));
         return registry.mode() == TestRegistry.Mode.TLS_BASIC ? o.withCaCertificate(registry.caCertificate()) : o;
     }
 
-    RegistryClient client() {
+    public RegistryClient client() {
         return RegistryClient.create(options(), credentials(), events::add);
     }
 
-    ImageReference ref(String repoAndTag) {
+    public ImageReference ref(String repoAndTag) {
         return ImageReference.parse(registry.host() + "/" + repoAndTag);
     }
 
     /** skopeo with the flags this registry needs for source (--src-...) or destination (--dest-...) use. */
-    List<String> skopeo(String command, String side) throws IOException {
+    public List<String> skopeo(String command, String side) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("skopeo", command));
         String prefix = side.isEmpty() ? "--" : "--" + side + "-";
         switch (registry.mode()) {
@@ -78,7 +78,7 @@ final class RegistryFixture implements AutoCloseable {
     }
 
     /** Runs skopeo and fails with its output when it fails. */
-    String run(List<String> command) throws IOException {
+    public String run(List<String> command) throws IOException {
         TestProcesses.Result r = TestProcesses.exec(dir, command);
         if (r.exit() != 0) {
             throw new IOException(String.join(" ", command) + " failed:\n" + r.output() + "\nregistry log:\n"
@@ -88,13 +88,13 @@ final class RegistryFixture implements AutoCloseable {
     }
 
     /** The top manifest of an OCI layout (the one index.json names) and its bytes. */
-    static byte[] layoutTop(Path layout) throws IOException {
+    public static byte[] layoutTop(Path layout) throws IOException {
         ImageIndex index = ImageIndex.parse(Files.readAllBytes(layout.resolve("index.json")), "index.json");
         Digest d = index.manifests().get(0).digest();
         return Files.readAllBytes(layout.resolve("blobs/sha256").resolve(d.hex()));
     }
 
-    static String mediaTypeOf(byte[] manifest) {
+    public static String mediaTypeOf(byte[] manifest) {
         return Manifest.parse(manifest, "manifest").effectiveMediaType();
     }
 

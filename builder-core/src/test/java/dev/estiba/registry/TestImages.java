@@ -16,19 +16,19 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /** Writes small OCI image layouts for the registry tests: one or more platforms, one file layer each. */
-final class TestImages {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class TestImages {
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private TestImages() {
     }
 
     /** One platform's image written to a layout. */
-    record Written(String manifestDigest, long manifestSize, String configDigest, String layerDigest,
+    public record Written(String manifestDigest, long manifestSize, String configDigest, String layerDigest,
         String platform) {
     }
 
     /** Writes an OCI layout at dir with one image per platform ("linux/amd64"); one platform is a plain manifest. */
-    static List<Written> writeLayout(Path dir, String tag, String seed, List<String> platforms) throws IOException {
+    public static List<Written> writeLayout(Path dir, String tag, String seed, List<String> platforms) throws IOException {
         Files.createDirectories(dir.resolve("blobs/sha256"));
         Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
         List<Written> images = new java.util.ArrayList<>();
@@ -88,13 +88,13 @@ final class TestImages {
         return images;
     }
 
-    static String blob(Path layout, byte[] bytes) throws IOException {
+    public static String blob(Path layout, byte[] bytes) throws IOException {
         String digest = sha256(bytes);
         Files.write(layout.resolve("blobs/sha256").resolve(digest.substring(7)), bytes);
         return digest;
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
@@ -102,7 +102,7 @@ final class TestImages {
         }
     }
 
-    static byte[] tar(String name, byte[] content) throws IOException {
+    public static byte[] tar(String name, byte[] content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
             TarArchiveEntry e = new TarArchiveEntry(name);
@@ -115,7 +115,7 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] gzipTar(String name, byte[] content) throws IOException {
+    public static byte[] gzipTar(String name, byte[] content) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(tar(name, content));

@@ -8,16 +8,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs the external tools the registry tests use, each with a bounded wait. */
-final class TestProcesses {
+public final class TestProcesses {
     private TestProcesses() {
     }
 
     /** The result of a finished command. */
-    record Result(int exit, String output) {
+    public record Result(int exit, String output) {
     }
 
     /** Skips the calling test when a tool is not installed (bin/lib/test-env.sh installs them). */
-    static void assumeInstalled(String command) {
+    public static void assumeInstalled(String command) {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (!dir.isEmpty() && Path.of(dir, command).toFile().canExecute()) {
@@ -29,7 +29,7 @@ final class TestProcesses {
     }
 
     /** Runs a command in dir and fails unless it exits 0. */
-    static String run(Path dir, String... command) throws IOException {
+    public static String run(Path dir, String... command) throws IOException {
         Result r = exec(dir, List.of(command));
         if (r.exit() != 0) {
             throw new IOException(String.join(" ", command) + " failed with exit " + r.exit() + ":\n" + r.output());
@@ -38,7 +38,7 @@ final class TestProcesses {
     }
 
     /** Runs a command in dir with stderr merged into the output, waiting at most two minutes. */
-    static Result exec(Path dir, List<String> command) throws IOException {
+    public static Result exec(Path dir, List<String> command) throws IOException {
         // Output goes to a file, so a hung tool cannot block us on a full pipe: the wait below is the bound.
         Path log = java.nio.file.Files.createTempFile("estiba-test-", ".out");
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)

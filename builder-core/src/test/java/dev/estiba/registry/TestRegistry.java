@@ -15,10 +15,10 @@ import java.util.concurrent.TimeUnit;
  * port, configured one of three ways. Storage and log live under the given directory; {@link #close()} always
  * stops the process.
  */
-final class TestRegistry implements AutoCloseable {
+public final class TestRegistry implements AutoCloseable {
 
     /** How the registry is reached and who may use it. */
-    enum Mode {
+    public enum Mode {
         /** Anonymous, plain HTTP. */
         PLAIN_HTTP,
         /** HTTPS with a certificate from a test CA, htpasswd Basic auth. */
@@ -27,8 +27,8 @@ final class TestRegistry implements AutoCloseable {
         TOKEN
     }
 
-    static final String USER = "estiba";
-    static final String PASSWORD = "s3cret-Pass";
+    public static final String USER = "estiba";
+    public static final String PASSWORD = "s3cret-Pass";
 
     private final Mode mode;
     private final Path dir;
@@ -44,7 +44,7 @@ final class TestRegistry implements AutoCloseable {
     }
 
     /** Configures and starts a registry in dir (which must exist), skipping the test if the tools are missing. */
-    static TestRegistry start(Mode mode, Path dir) throws IOException {
+    public static TestRegistry start(Mode mode, Path dir) throws IOException {
         TestProcesses.assumeInstalled("docker-registry");
         TestProcesses.assumeInstalled("openssl");
         int port = freePort();
@@ -92,39 +92,39 @@ final class TestRegistry implements AutoCloseable {
         return registry;
     }
 
-    Mode mode() {
+    public Mode mode() {
         return mode;
     }
 
     /** host:port, as image references name it. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 
     /** The test CA's certificate (TLS mode only). */
-    Path caCertificate() {
+    public Path caCertificate() {
         return dir.resolve("ca.crt");
     }
 
     /** The token issuer (TOKEN mode only). */
-    TestTokenIssuer issuer() {
+    public TestTokenIssuer issuer() {
         return issuer;
     }
 
     /** Everything the registry logged so far, over restarts. */
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(dir.resolve("registry.log"), StandardCharsets.UTF_8);
     }
 
     /** Where the registry keeps a blob's bytes, to damage them in tests. */
-    Path blobData(String digest) {
+    public Path blobData(String digest) {
         String hex = digest.substring(digest.indexOf(':') + 1);
         return dir.resolve("storage/docker/registry/v2/blobs/sha256").resolve(hex.substring(0, 2)).resolve(hex)
             .resolve("data");
     }
 
     /** Stops the process; the storage stays for a later {@link #restart()}. */
-    void stop() {
+    public void stop() {
         Process p = process;
         process = null;
         if (p == null) {
@@ -142,7 +142,7 @@ final class TestRegistry implements AutoCloseable {
     }
 
     /** Starts the process again on the same port with the same storage. */
-    void restart() throws IOException {
+    public void restart() throws IOException {
         stop();
         startProcess();
     }

@@ -26,9 +26,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * by a key made at setup, granting the requested repository actions. Anonymous callers get a token with no
  * access, so the registry refuses them as a public registry refuses private repositories.
  */
-final class TestTokenIssuer implements AutoCloseable {
-    static final String ISSUER = "estiba-test-issuer";
-    static final String SERVICE = "estiba-test-registry";
+public final class TestTokenIssuer implements AutoCloseable {
+    public static final String ISSUER = "estiba-test-issuer";
+    public static final String SERVICE = "estiba-test-registry";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
@@ -49,12 +49,12 @@ final class TestTokenIssuer implements AutoCloseable {
     }
 
     /** The realm the registry sends clients to. */
-    String realm() {
+    public String realm() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/token";
     }
 
     /** Every scope parameter received, in order. */
-    List<String> scopesRequested() {
+    public List<String> scopesRequested() {
         return List.copyOf(scopesRequested);
     }
 
