@@ -24,6 +24,9 @@ final class EnvironmentProxySelector extends ProxySelector {
     @Override
     public List<Proxy> select(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1); // an IPv6 literal
+        }
         if (RegistryOptions.isLoopback(host) || excluded(host, uri.getPort())) {
             return List.of(Proxy.NO_PROXY);
         }
