@@ -10,9 +10,7 @@ import dev.estiba.registry.PlatformSelector;
 import dev.estiba.registry.PulledImage;
 import dev.estiba.registry.RegistryClient;
 import dev.estiba.store.BlobStore;
-import dev.estiba.store.CacheLocation;
 import dev.estiba.store.ImageStore;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -40,12 +38,8 @@ public final class PullCommand implements Runnable {
         description = "Also write the image into an OCI layout (tag defaults to the reference's).")
     String output;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-        description = "The content store (default $ESTIBA_CACHE, $XDG_CACHE_HOME/estiba or ~/.cache/estiba).")
-    String cacheDir;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines (retries are still shown).")
-    boolean quiet;
+    @Mixin
+    StoreFlags store;
 
     @Mixin
     RegistryFlags registry;
@@ -71,11 +65,11 @@ public final class PullCommand implements Runnable {
             }
         }
         Transport target = layout;
-        Path cache = CacheLocation.resolve(FileSystems.getDefault(), cacheDir, env, System.getProperty("user.home"));
+        Path cache = store.cache(env);
         RegistryErrors.run(() -> {
             ImageReference ref = ImageReference.parse(reference);
             RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
-                new RegistryProgress(spec.commandLine().getErr(), quiet));
+                new RegistryProgress(spec.commandLine().getErr(), store.quiet));
             BlobDirectory blobs = new BlobDirectory(cache);
             PulledImage pulled = new ImagePuller(client).pull(ref, wanted, blobs);
             if (ref.tag() != null) {

@@ -10,10 +10,8 @@ import dev.estiba.registry.ImagePusher;
 import dev.estiba.registry.ImageReference;
 import dev.estiba.registry.RegistryClient;
 import dev.estiba.store.BlobStore;
-import dev.estiba.store.CacheLocation;
 import dev.estiba.store.ImageStore;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,12 +46,8 @@ public final class PushCommand implements Runnable {
     @Option(names = "--digestfile", paramLabel = "FILE", description = "Write the pushed manifest digest here.")
     Path digestFile;
 
-    @Option(names = "--cache-dir", paramLabel = "DIR",
-        description = "The content store (default $ESTIBA_CACHE, $XDG_CACHE_HOME/estiba or ~/.cache/estiba).")
-    String cacheDir;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines (retries are still shown).")
-    boolean quiet;
+    @Mixin
+    StoreFlags store;
 
     @Mixin
     RegistryFlags registry;
@@ -66,14 +60,14 @@ public final class PushCommand implements Runnable {
             throw new InputException("push " + image + ": name the reference to push to");
         }
         List<String> refs = references.isEmpty() ? List.of(image) : references;
-        Path cache = CacheLocation.resolve(FileSystems.getDefault(), cacheDir, env, System.getProperty("user.home"));
+        Path cache = store.cache(env);
         RegistryErrors.run(() -> {
             List<ImageReference> targets = new ArrayList<>();
             for (String r : refs) {
                 targets.add(ImageReference.parse(r));
             }
             RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
-                new RegistryProgress(spec.commandLine().getErr(), quiet));
+                new RegistryProgress(spec.commandLine().getErr(), store.quiet));
             ImagePusher pusher = new ImagePusher(client);
             Digest digest;
             if (location != null) {
@@ -81,12 +75,12 @@ public final class PushCommand implements Runnable {
                     digest = pusher.push(source.only().image(), targets, null);
                 }
             } else {
-                BlobStore store = new BlobStore(cache);
-                Digest manifest = new ImageStore(store).resolve(image);
+                BlobStore blobs = new BlobStore(cache);
+                Digest manifest = new ImageStore(blobs).resolve(image);
                 if (manifest == null) {
                     throw new InputException("push: no image \"" + image + "\" in the local store " + cache);
                 }
-                byte[] bytes = store.read(manifest);
+                byte[] bytes = blobs.read(manifest);
                 String mediaType = Manifest.parse(bytes, image).effectiveMediaType();
                 digest = pusher.push(bytes, mediaType, new BlobDirectory(cache), targets, null);
             }

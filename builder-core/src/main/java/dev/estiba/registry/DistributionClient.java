@@ -2,6 +2,7 @@ package dev.estiba.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.estiba.format.AtomicOutput;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Digest;
 import dev.estiba.image.InvalidDigestException;
@@ -134,6 +135,7 @@ final class DistributionClient implements RegistryClient {
                 } catch (IOException e) {
                     throw readFailure(repo, e);
                 }
+                AtomicOutput.shareable(tmp, false); // temporary files start private; blobs are not secret
                 moveIntoPlace(tmp, destination);
                 events.accept(new RegistryEvent.BlobDone(repo.name(), blob.digest(), blob.size(),
                     BlobOutcome.DOWNLOADED));

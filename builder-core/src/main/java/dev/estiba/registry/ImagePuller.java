@@ -1,5 +1,6 @@
 package dev.estiba.registry;
 
+import dev.estiba.format.AtomicOutput;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Digest;
 import dev.estiba.image.ImageIndex;
@@ -7,10 +8,6 @@ import dev.estiba.image.ImageManifest;
 import dev.estiba.image.Manifest;
 import dev.estiba.image.Platform;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,22 +76,8 @@ public final class ImagePuller {
 
     /** Writes verified bytes under a temporary name and renames them into place. */
     static void store(BlobSink sink, Digest digest, byte[] bytes) throws IOException {
-        if (sink.has(digest)) {
-            return;
-        }
-        Path target = sink.destination(digest);
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".pull-", ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (!sink.has(digest)) {
+            AtomicOutput.write(sink.destination(digest), bytes);
         }
     }
 }
