@@ -29,6 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class TestTokenIssuer implements AutoCloseable {
     public static final String ISSUER = "estiba-test-issuer";
     public static final String SERVICE = "estiba-test-registry";
+    /** The identity token the issuer accepts in a refresh grant. */
+    public static final String REFRESH_TOKEN = "estiba-identity-token";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpServer server;
@@ -60,26 +62,42 @@ public final class TestTokenIssuer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            // GET with Basic credentials (docker's token flow), or POST with an OAuth2 refresh grant.
+            boolean post = ex.getRequestMethod().equals("POST");
+            String form = post ? new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                : ex.getRequestURI().getRawQuery();
+            List<String> scopes = new ArrayList<>();
+            java.util.Map<String, String> params = new java.util.HashMap<>();
+            for (String pair : form == null ? new String[0] : form.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    String name = pair.substring(0, eq);
+                    String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                    if (name.equals("scope")) {
+                        scopes.add(value);
+                    } else {
+                        params.put(name, value);
+                    }
+                }
+            }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             String subject = "";
-            if (auth != null) {
+            boolean refused = false;
+            if (post) {
+                refused = !"refresh_token".equals(params.get("grant_type"))
+                    || !REFRESH_TOKEN.equals(params.get("refresh_token"));
+                subject = user;
+            } else if (auth != null) {
                 String expected = "Basic " + Base64.getEncoder().encodeToString(
                     (user + ":" + password).getBytes(StandardCharsets.UTF_8));
-                if (!auth.equals(expected)) {
-                    byte[] body = "{\"details\":\"incorrect username or password\"}".getBytes(StandardCharsets.UTF_8);
-                    ex.sendResponseHeaders(401, body.length);
-                    ex.getResponseBody().write(body);
-                    return;
-                }
+                refused = !auth.equals(expected);
                 subject = user;
             }
-            List<String> scopes = new ArrayList<>();
-            String query = ex.getRequestURI().getRawQuery();
-            for (String pair : query == null ? new String[0] : query.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).equals("scope")) {
-                    scopes.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
+            if (refused) {
+                byte[] body = "{\"details\":\"incorrect username or password\"}".getBytes(StandardCharsets.UTF_8);
+                ex.sendResponseHeaders(401, body.length);
+                ex.getResponseBody().write(body);
+                return;
             }
             scopesRequested.addAll(scopes);
             String token = jwt(subject, subject.isEmpty() ? List.of() : scopes);
