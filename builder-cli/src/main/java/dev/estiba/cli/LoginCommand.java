@@ -45,10 +45,10 @@ public final class LoginCommand implements Runnable {
         String host = serverHost(server);
         Map<String, String> env = System.getenv();
         if (password != null && passwordStdin) {
-            throw new InputException("--password and --password-stdin are mutually exclusive");
+            throw new InputException("estiba: --password and --password-stdin are mutually exclusive");
         }
         if (passwordStdin && username == null) {
-            throw new InputException("--password-stdin needs --username");
+            throw new InputException("estiba: --password-stdin needs --username");
         }
         if (password != null) {
             spec.commandLine().getErr().println("WARNING! Using --password via the CLI is insecure. Use --password-stdin.");
@@ -61,7 +61,7 @@ public final class LoginCommand implements Runnable {
         if (user == null || secret == null) {
             Console console = System.console();
             if (console == null) {
-                throw new InputException("cannot ask for a " + (user == null ? "user name" : "password")
+                throw new InputException("estiba: cannot ask for a " + (user == null ? "user name" : "password")
                     + " without a terminal; use --username with --password-stdin");
             }
             if (user == null) {
@@ -73,7 +73,7 @@ public final class LoginCommand implements Runnable {
             }
         }
         if (user == null || user.isEmpty() || secret.isEmpty()) {
-            throw new InputException("login to " + host + ": user name and password must not be empty");
+            throw new InputException("estiba: login to " + host + ": user name and password must not be empty");
         }
         Credential credential = new Credential(user, secret);
         Credentials credentials = registry.credentials(env);
@@ -97,7 +97,7 @@ public final class LoginCommand implements Runnable {
             s = s.substring(0, slash);
         }
         if (s.isEmpty()) {
-            throw new InputException("invalid registry \"" + server + "\"");
+            throw new InputException("estiba: invalid registry \"" + server + "\"");
         }
         return ImageReference.isDockerHub(s) ? ImageReference.DOCKER_HUB : s.toLowerCase(Locale.ROOT);
     }
@@ -116,7 +116,7 @@ public final class LoginCommand implements Runnable {
             }
             return s;
         } catch (IOException e) {
-            throw new InputException("cannot read the password from standard input: " + e.getMessage(), e);
+            throw new InputException("estiba: cannot read the password from standard input: " + e.getMessage(), e);
         }
     }
 }

@@ -9,8 +9,6 @@ import dev.estiba.registry.ImageReference;
 import dev.estiba.registry.PlatformSelector;
 import dev.estiba.registry.PulledImage;
 import dev.estiba.registry.RegistryClient;
-import dev.estiba.store.BlobStore;
-import dev.estiba.store.ImageStore;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -39,7 +37,10 @@ public final class PullCommand implements Runnable {
     String output;
 
     @Mixin
-    StoreFlags store;
+    CacheDirOption cache;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines (retries are still shown).")
+    boolean quiet;
 
     @Mixin
     RegistryFlags registry;
@@ -51,29 +52,29 @@ public final class PullCommand implements Runnable {
         try {
             wanted = platform == null ? PlatformSelector.host() : Platform.parse(platform);
         } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage(), e);
+            throw Failures.of(e);
         }
         Transport layout = null;
         if (output != null) {
             try {
                 layout = Transport.parse(output);
             } catch (IllegalArgumentException e) {
-                throw new InputException(e.getMessage(), e);
+                throw Failures.of(e);
             }
             if (layout.kind() != Transport.Kind.OCI) {
-                throw new InputException("pull --output: only oci:DIR[:TAG] is supported, not " + output);
+                throw new InputException("estiba: pull --output: only oci:DIR[:TAG] is supported, not " + output);
             }
         }
         Transport target = layout;
-        Path cache = store.cache(env);
+        Path cacheRoot = cache.root();
         RegistryErrors.run(() -> {
             ImageReference ref = ImageReference.parse(reference);
             RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
-                new RegistryProgress(spec.commandLine().getErr(), store.quiet));
-            BlobDirectory blobs = new BlobDirectory(cache);
+                new RegistryProgress(spec.commandLine().getErr(), quiet));
+            BlobDirectory blobs = new BlobDirectory(cacheRoot);
             PulledImage pulled = new ImagePuller(client).pull(ref, wanted, blobs);
             if (ref.tag() != null) {
-                new ImageStore(new BlobStore(cache)).tag(ref.name() + ":" + ref.tag(), pulled.manifest().digest());
+                cache.images().tag(ref.name() + ":" + ref.tag(), pulled.manifest().digest());
             }
             if (target != null) {
                 String tag = target.reference() != null ? target.reference() : ref.tag();

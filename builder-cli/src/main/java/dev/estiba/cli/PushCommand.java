@@ -47,7 +47,10 @@ public final class PushCommand implements Runnable {
     Path digestFile;
 
     @Mixin
-    StoreFlags store;
+    CacheDirOption cache;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines (retries are still shown).")
+    boolean quiet;
 
     @Mixin
     RegistryFlags registry;
@@ -57,17 +60,17 @@ public final class PushCommand implements Runnable {
         Map<String, String> env = System.getenv();
         Transport location = location(image);
         if (references.isEmpty() && location != null) {
-            throw new InputException("push " + image + ": name the reference to push to");
+            throw new InputException("estiba: push " + image + ": name the reference to push to");
         }
         List<String> refs = references.isEmpty() ? List.of(image) : references;
-        Path cache = store.cache(env);
+        Path cacheRoot = cache.root();
         RegistryErrors.run(() -> {
             List<ImageReference> targets = new ArrayList<>();
             for (String r : refs) {
                 targets.add(ImageReference.parse(r));
             }
             RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
-                new RegistryProgress(spec.commandLine().getErr(), store.quiet));
+                new RegistryProgress(spec.commandLine().getErr(), quiet));
             ImagePusher pusher = new ImagePusher(client);
             Digest digest;
             if (location != null) {
@@ -75,14 +78,14 @@ public final class PushCommand implements Runnable {
                     digest = pusher.push(source.only().image(), targets, null);
                 }
             } else {
-                BlobStore blobs = new BlobStore(cache);
+                BlobStore blobs = cache.blobs();
                 Digest manifest = new ImageStore(blobs).resolve(image);
                 if (manifest == null) {
-                    throw new InputException("push: no image \"" + image + "\" in the local store " + cache);
+                    throw new InputException("estiba: push: no image \"" + image + "\" in the local store " + cacheRoot);
                 }
                 byte[] bytes = blobs.read(manifest);
                 String mediaType = Manifest.parse(bytes, image).effectiveMediaType();
-                digest = pusher.push(bytes, mediaType, new BlobDirectory(cache), targets, null);
+                digest = pusher.push(bytes, mediaType, new BlobDirectory(cacheRoot), targets, null);
             }
             if (digestFile != null) {
                 Path tmp = Files.createTempFile(digestFile.toAbsolutePath().getParent(), ".digest-", ".tmp");
@@ -109,7 +112,7 @@ public final class PushCommand implements Runnable {
                 try {
                     return Transport.parse(text);
                 } catch (IllegalArgumentException e) {
-                    throw new InputException(e.getMessage(), e);
+                    throw Failures.of(e);
                 }
             }
         }

@@ -20,13 +20,13 @@ final class RegistryErrors {
         try {
             body.run();
         } catch (InvalidReferenceException e) {
-            throw new InputException(e.getMessage(), e);
+            throw Failures.of(e);
         } catch (RegistryException e) {
-            throw new CommandFailure(e.getMessage(), e);
+            throw new CommandFailure("estiba: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new CommandFailure(e.getMessage() == null ? e.toString() : e.getMessage(), e);
+            throw Failures.of(e);
         } catch (UncheckedIOException e) {
-            throw new CommandFailure(e.getCause().getMessage(), e);
+            throw Failures.of(e.getCause());
         }
     }
 }

@@ -115,24 +115,24 @@ class RegistryCommandsTest {
             String cache = tmp.resolve("cache").toString();
             EstibaCommandTest.Run unknown = run("pull", "--config", config, "--cache-dir", cache, host + "/no/such:tag");
             assertEquals(ExitCodes.FINDINGS, unknown.exit());
-            assertEquals("pull " + host + "/no/such:tag: manifest not found in registry " + host
+            assertEquals("estiba: pull " + host + "/no/such:tag: manifest not found in registry " + host
                 + " (HTTP 404: MANIFEST_UNKNOWN: manifest unknown)\n", unknown.err());
 
             EstibaCommandTest.Run invalid = run("pull", "--config", config, "--cache-dir", cache, "Bad/Name");
             assertEquals(ExitCodes.USAGE, invalid.exit());
-            assertEquals("invalid image reference \"Bad/Name\": repository name must be lowercase\n", invalid.err());
+            assertEquals("estiba: invalid image reference \"Bad/Name\": repository name must be lowercase\n", invalid.err());
 
             EstibaCommandTest.Run platform = run("pull", "--config", config, "--cache-dir", cache, "--platform", "linux", host + "/a:b");
             assertEquals(ExitCodes.USAGE, platform.exit());
-            assertEquals("invalid platform \"linux\": expected os/arch[/variant]\n", platform.err());
+            assertEquals("estiba: invalid platform \"linux\": expected os/arch[/variant]\n", platform.err());
 
             EstibaCommandTest.Run noTarget = run("push", "--config", config, "oci:" + tmp.resolve("none"));
             assertEquals(ExitCodes.USAGE, noTarget.exit());
-            assertEquals("push oci:" + tmp.resolve("none") + ": name the reference to push to\n", noTarget.err());
+            assertEquals("estiba: push oci:" + tmp.resolve("none") + ": name the reference to push to\n", noTarget.err());
 
             EstibaCommandTest.Run notInStore = run("push", "--config", config, "--cache-dir", cache, host + "/never/pulled:v1");
             assertEquals(ExitCodes.USAGE, notInStore.exit());
-            assertEquals("push: no image \"" + host + "/never/pulled:v1\" in the local store " + cache + "\n",
+            assertEquals("estiba: push: no image \"" + host + "/never/pulled:v1\" in the local store " + cache + "\n",
                 notInStore.err());
         }
     }

@@ -86,14 +86,29 @@ public final class DockerArchiveReader implements Closeable {
             }
             return entries.get(0);
         }
-        String wanted = reference.contains(":") ? reference : reference + ":latest";
+        String wanted = familiar(reference);
         for (SaveManifestEntry e : entries) {
-            if (e.repoTags().contains(wanted) || e.repoTags().contains(reference)) {
+            if (e.repoTags().stream().map(DockerArchiveReader::familiar).anyMatch(wanted::equals)) {
                 return e;
             }
         }
         throw new ImageFormatException(files.describe() + ": no image tagged \"" + reference + "\" (tags: "
             + String.join(", ", tags()) + ")");
+    }
+
+    /**
+     * A name as docker shows it: {@code docker.io/library/} and {@code docker.io/} dropped, {@code :latest}
+     * added when there is no tag (skopeo writes {@code docker.io/x/y:1} for {@code x/y:1}).
+     */
+    static String familiar(String reference) {
+        String r = reference;
+        if (r.startsWith("docker.io/library/")) {
+            r = r.substring("docker.io/library/".length());
+        } else if (r.startsWith("docker.io/")) {
+            r = r.substring("docker.io/".length());
+        }
+        int slash = r.lastIndexOf('/');
+        return r.indexOf(':', slash + 1) < 0 ? r + ":latest" : r;
     }
 
     /** The image tagged {@code reference} (or the only one). */
