@@ -12,6 +12,9 @@ declare -A ESTIBA_TEST_TOOLS=(
   [shellcheck]=shellcheck
   [pigz]=pigz
   [zstd]=zstd
+  [docker-registry]=docker-registry
+  [htpasswd]=apache2-utils
+  [openssl]=openssl
 )
 
 estiba_install_test_tools() {

@@ -25,6 +25,10 @@ import picocli.CommandLine.Command;
         SaveCommand.class,
         CacheCommand.class,
         LintCommand.class,
+        LoginCommand.class,
+        LogoutCommand.class,
+        PullCommand.class,
+        PushCommand.class,
     })
 public final class Estiba implements Runnable {
 
