@@ -1,0 +1,33 @@
+package dev.estiba.layer;
+
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** The identity: the layer blob is the tar itself. */
+final class NoCompression implements Compression {
+    static final NoCompression INSTANCE = new NoCompression();
+
+    private NoCompression() {
+    }
+
+    @Override
+    public CompressionType type() {
+        return CompressionType.NONE;
+    }
+
+    @Override
+    public OutputStream compress(OutputStream sink) {
+        return new FilterOutputStream(sink) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        };
+    }
+}
