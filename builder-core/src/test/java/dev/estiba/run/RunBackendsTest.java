@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -177,6 +178,13 @@ class RunBackendsTest {
             new StdStreams(null, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
     assertEquals(0, outcome.result().exitCode());
     assertEquals(EXPECTED_CHANGES, BusyboxRootfs.describe(outcome.changes()));
+    dev.estiba.layer.ChangeSet layer = outcome.layerChanges();
+    assertEquals(Set.of("data/remove"), layer.deleted());
+    assertEquals(Set.of("data/replace"), layer.opaqueDirectories());
+    assertEquals(
+        List.of("data", "data/fifo", "data/hard", "data/modme", "data/new", "data/replace",
+            "data/replace/y", "data/sym", "etc", "etc/app"),
+        layer.entries().stream().map(dev.estiba.layer.ChangeEntry::path).toList());
   }
 
   @Test
@@ -321,6 +329,25 @@ class RunBackendsTest {
           e.getMessage());
     } else {
       assertEquals("hi\n", run(StepRunner.create(cache, Isolation.CRUN), RunSpec.of(layered(base), ProcessSpec.of("echo", "hi")), 0)[0]);
+    }
+  }
+
+  @Test
+  void stateOfAKilledRunIsCleanedAtTheNextStart() throws Exception {
+    Process orphan = new ProcessBuilder("sleep", "300").start();
+    try {
+      Path stale = Files.createDirectories(cache.resolve("run/estiba-0123456789abcdef"));
+      Files.writeString(stale.resolve("lock"), "");
+      Files.createDirectories(stale.resolve("bundle"));
+      Files.writeString(
+          stale.resolve("state.properties"),
+          "child.pid=" + orphan.pid() + "\nchild.start="
+              + orphan.info().startInstant().orElseThrow() + "\n");
+      StepRunner.create(cache, Isolation.CHROOT);
+      assertTrue(orphan.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "the killed run's process survived");
+      assertTrue(Files.notExists(stale), "the killed run's state dir survived");
+    } finally {
+      orphan.destroyForcibly();
     }
   }
 
