@@ -101,7 +101,12 @@ public final class StepRunner {
       if (failure.isPresent()) {
         throw new RunException(failure.get());
       }
-      result = interpret(exitCode, cgroup.oomKills(), cgroup.memoryLimitHits(), spec.limits());
+      result =
+          interpret(
+              exitCode,
+              cgroup.oomKills(),
+              spec.limits().memoryBytes() > 0 && cgroup.memoryLimitReached(),
+              spec.limits());
     } catch (InterruptedException e) {
       cleanup.run();
       throw e;
@@ -202,12 +207,12 @@ public final class StepRunner {
   }
 
   /**
-   * An OOM kill in the scope, or a SIGKILL after the memory use hit the limit (the kill was counted
-   * in the runtime's removed cgroup), is reported as out of memory.
+   * An OOM kill in the scope, or a SIGKILL after the memory use reached the limit (the kill was
+   * counted in the runtime's removed cgroup), is reported as out of memory.
    */
-  static RunResult interpret(int exitCode, long oomKills, long limitHits, ResourceLimits limits) {
+  static RunResult interpret(int exitCode, long oomKills, boolean limitReached, ResourceLimits limits) {
     boolean sigkill = exitCode == 128 + 9;
-    if (exitCode != 0 && (oomKills > 0 || (sigkill && limitHits > 0))) {
+    if (exitCode != 0 && (oomKills > 0 || (sigkill && limitReached))) {
       return new RunResult(
           exitCode,
           Termination.OUT_OF_MEMORY,

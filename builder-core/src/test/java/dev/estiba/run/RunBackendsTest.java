@@ -257,10 +257,8 @@ class RunBackendsTest {
     }
   }
 
-  // runc: the limit kills the step (exit 137) but the OOM reason is not detected yet on this
-  // cgroup v1 host; see docs/run-isolation.md.
   @ParameterizedTest
-  @ValueSource(strings = {"chroot"})
+  @ValueSource(strings = {"runc", "chroot"})
   void memoryLimitKillsTheStep(String isolation) throws Exception {
     StepRunner runner = runner(isolation);
     RunSpec spec =
@@ -277,6 +275,11 @@ class RunBackendsTest {
         new RunResult(137, Termination.OUT_OF_MEMORY,
             "killed by the kernel: the step exceeded its memory limit of 32 MiB (out of memory)"),
         outcome.result());
+    // A SIGKILL well below the limit is not mistaken for running out of memory.
+    StepOutcome killed =
+        runner.run(RunSpec.of(layered(base), sh("sleep 100 & kill -9 $!; wait $!")).withLimits(new ResourceLimits(64L * 1024 * 1024, 0, 0)),
+            new StdStreams(null, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
+    assertEquals(new RunResult(137, Termination.KILLED_BY_SIGNAL, "killed by signal 9"), killed.result());
   }
 
   @ParameterizedTest

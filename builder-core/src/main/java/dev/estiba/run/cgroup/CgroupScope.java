@@ -93,7 +93,7 @@ public final class CgroupScope {
   /**
    * How many processes the kernel killed for exceeding the memory limit, counted in this scope.
    * cgroup v1 counts a kill in the victim's own cgroup, so a victim in a runtime's child cgroup
-   * shows up only in {@link #memoryLimitHits()}.
+   * shows up only in {@link #memoryLimitReached()}.
    */
   public long oomKills() {
     Path memory = cgroups.hierarchyOf("memory");
@@ -105,20 +105,25 @@ public final class CgroupScope {
   }
 
   /**
-   * How often the scope's memory use reached its limit (v1 {@code failcnt} of memory and of
-   * memory+swap, v2 {@code max}).
+   * Whether the scope's memory use reached its limit: a failed charge ({@code failcnt}, v2 {@code
+   * max} events) or a peak at the limit (this kernel does not count v1 failures of a parent whose
+   * child did the charging, so the peak is what shows it).
    */
-  public long memoryLimitHits() {
+  public boolean memoryLimitReached() {
     Path memory = cgroups.hierarchyOf("memory");
     if (memory == null) {
-      return 0;
+      return false;
     }
     Path dir = memory.resolve(relative);
     if (cgroups.isV1(memory)) {
-      // The memory+swap limit (set equal) may be the one reached first.
-      return number(dir.resolve("memory.failcnt")) + number(dir.resolve("memory.memsw.failcnt"));
+      long limit = number(dir.resolve("memory.limit_in_bytes"));
+      return number(dir.resolve("memory.failcnt")) + number(dir.resolve("memory.memsw.failcnt")) > 0
+          || number(dir.resolve("memory.max_usage_in_bytes")) >= limit
+          || number(dir.resolve("memory.memsw.max_usage_in_bytes")) >= limit;
     }
-    return counter(dir.resolve("memory.events"), "max");
+    long limit = number(dir.resolve("memory.max"));
+    return counter(dir.resolve("memory.events"), "max") > 0
+        || (limit > 0 && number(dir.resolve("memory.peak")) >= limit);
   }
 
   private static long number(Path file) {
