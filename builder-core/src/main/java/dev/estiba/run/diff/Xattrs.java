@@ -1,0 +1,44 @@
+package dev.estiba.run.diff;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/** Extended attributes of the {@code trusted.} namespace, which java.nio cannot reach. */
+public final class Xattrs {
+  /** The xattr overlayfs sets on an opaque directory (as root). */
+  public static final String TRUSTED_OPAQUE = "trusted.overlay.opaque";
+  /** The same marker on an overlay mounted with {@code userxattr} (in a user namespace). */
+  public static final String USER_OPAQUE = "user.overlay.opaque";
+
+  private interface LibC extends Library {
+    long lgetxattr(String path, String name, byte[] value, long size);
+
+    int lsetxattr(String path, String name, byte[] value, long size, int flags);
+  }
+
+  private static final class Holder {
+    static final LibC LIBC = Native.load("c", LibC.class);
+  }
+
+  private Xattrs() {}
+
+  /** The attribute's value, or null when the entry does not have it. */
+  public static String get(Path path, String name) {
+    byte[] buffer = new byte[256];
+    long n = Holder.LIBC.lgetxattr(path.toString(), name, buffer, buffer.length);
+    return n < 0 ? null : new String(buffer, 0, (int) n, StandardCharsets.UTF_8);
+  }
+
+  /** Sets the attribute; false when the file system or our privileges refuse. */
+  public static boolean set(Path path, String name, String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    return Holder.LIBC.lsetxattr(path.toString(), name, bytes, bytes.length, 0) == 0;
+  }
+
+  /** Whether the directory carries overlayfs's opaque marker (either namespace). */
+  public static boolean isOpaque(Path dir) {
+    return "y".equals(get(dir, TRUSTED_OPAQUE)) || "y".equals(get(dir, USER_OPAQUE));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.estiba.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.estiba.run.state.Mounts;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** SIGTERM to a JVM in the middle of a step leaves no process, mount, container state or temp dir. */
+class InterruptionTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"runc", "chroot"})
+  void sigtermLeavesNothingBehind(String isolation) throws Exception {
+    Path base = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("base")));
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    // A sleep length no other test uses, to find a surviving process by its command line.
+    String seconds = isolation.equals("runc") ? "3171" : "3172";
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process jvm =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                InterruptedRunMain.class.getName(), cache.toString(), base.toString(), isolation, seconds)
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("started", out.readLine());
+      assertEquals(1, sleepers(seconds), "the step should be running");
+      jvm.destroy(); // SIGTERM
+      assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM did not exit after SIGTERM");
+      assertEquals(0, sleepers(seconds), "the step's process survived");
+      assertEquals(List.of(), Mounts.under(tmp));
+      try (Stream<Path> left = Files.list(cache.resolve("run"))) {
+        assertEquals(List.of(), left.toList(), "step state left behind");
+      }
+    } finally {
+      jvm.destroyForcibly();
+    }
+  }
+
+  private static long sleepers(String seconds) throws Exception {
+    long count = 0;
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (cmdline.equals("sleep\0" + seconds + "\0")) {
+            count++;
+          }
+        } catch (java.io.IOException e) {
+          // Gone meanwhile.
+        }
+      }
+    }
+    return count;
+  }
+}
