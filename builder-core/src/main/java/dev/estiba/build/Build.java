@@ -1,0 +1,362 @@
+package dev.estiba.build;
+
+import dev.estiba.context.BuildContext;
+import dev.estiba.context.ContextSnapshot;
+import dev.estiba.context.digest.ContentDigester;
+import dev.estiba.context.digest.StatCache;
+import dev.estiba.context.ignore.IgnoreFileException;
+import dev.estiba.grammar.DockerfileParseException;
+import dev.estiba.grammar.DockerfileParser;
+import dev.estiba.grammar.tree.Dockerfile;
+import dev.estiba.image.Descriptor;
+import dev.estiba.image.Digest;
+import dev.estiba.image.ExecutionConfig;
+import dev.estiba.image.Image;
+import dev.estiba.image.ImageConfig;
+import dev.estiba.image.ImageManifest;
+import dev.estiba.image.JsonBlob;
+import dev.estiba.image.MediaTypes;
+import dev.estiba.instructions.InstructionException;
+import dev.estiba.layer.Compression;
+import dev.estiba.plan.Base;
+import dev.estiba.plan.BaseImage;
+import dev.estiba.plan.Plan;
+import dev.estiba.plan.PlanException;
+import dev.estiba.plan.PlanOptions;
+import dev.estiba.plan.Planner;
+import dev.estiba.plan.Platform;
+import dev.estiba.plan.Stage;
+import dev.estiba.store.BlobStore;
+import dev.estiba.store.ImageStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Builds a Dockerfile into an OCI image, daemonless, in the spirit of jib-core's builders:
+ * <pre>{@code
+ * BuildResult r = Build.dockerfile(Path.of("Dockerfile")).context(Path.of("."))
+ *     .buildArg("VERSION", "1.2").tag("app:1.2").output(Output.parse("type=docker,dest=app.tar"))
+ *     .cacheDir(cache).listener(events::add).run();
+ * }</pre>
+ * Independent stages build in parallel; the image does not depend on the order they finish. Without
+ * {@code SOURCE_DATE_EPOCH} (build arg or {@link #sourceDateEpoch}), every time in the image is the Unix epoch
+ * (1970-01-01T00:00:00Z), so the same inputs give the same digest anywhere, any day.
+ */
+public final class Build {
+    /** The time estiba writes without SOURCE_DATE_EPOCH: the Unix epoch. */
+    public static final Instant FIXED_EPOCH = Instant.EPOCH;
+
+    private final Path dockerfile;
+    private Path context = Path.of(".");
+    private final Map<String, String> buildArgs = new LinkedHashMap<>();
+    private String target;
+    private Platform platform = Platform.host();
+    private final List<Output> outputs = new ArrayList<>();
+    private final List<String> tags = new ArrayList<>();
+    private Path cacheDir;
+    private boolean noCache;
+    private boolean keepMtimes;
+    private Compression compression = Compression.gzip(6);
+    private BuildListener listener = BuildListener.NONE;
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private final Map<String, String> namedContexts = new LinkedHashMap<>();
+    private Instant sourceDateEpoch;
+
+    private Build(Path dockerfile) {
+        this.dockerfile = dockerfile;
+    }
+
+    /** A build of this Dockerfile (it may be outside the context). */
+    public static Build dockerfile(Path dockerfile) {
+        return new Build(dockerfile);
+    }
+
+    /** The context directory (default: the current directory). */
+    public Build context(Path dir) {
+        this.context = dir;
+        return this;
+    }
+
+    /** A {@code --build-arg}. */
+    public Build buildArg(String name, String value) {
+        buildArgs.put(name, value);
+        return this;
+    }
+
+    /** The stage to build (default: the last). */
+    public Build target(String stage) {
+        this.target = stage;
+        return this;
+    }
+
+    /** The platform built for (default: this machine's). */
+    public Build platform(Platform p) {
+        this.platform = p;
+        return this;
+    }
+
+    /** An output; with none, the image only goes into the local store (under its tags). */
+    public Build output(Output o) {
+        outputs.add(o);
+        return this;
+    }
+
+    /** A name for the image in the local store ({@code NAME:TAG}), also written into docker-save outputs. */
+    public Build tag(String name) {
+        tags.add(name);
+        return this;
+    }
+
+    /** The cache and local store directory. */
+    public Build cacheDir(Path dir) {
+        this.cacheDir = dir;
+        return this;
+    }
+
+    /** Ignores cached step results (still records new ones). */
+    public Build noCache() {
+        this.noCache = true;
+        return this;
+    }
+
+    /** Keeps the context's file times in COPY and ADD layers instead of the fixed time. */
+    public Build keepMtimes() {
+        this.keepMtimes = true;
+        return this;
+    }
+
+    /** Layer compression (default gzip level 6). */
+    public Build compression(Compression c) {
+        this.compression = c;
+        return this;
+    }
+
+    /** Receives progress events. */
+    public Build listener(BuildListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    /** A label added to the image ({@code --label}). */
+    public Build label(String key, String value) {
+        labels.put(key, value);
+        return this;
+    }
+
+    /** A named context ({@code --build-context NAME=SRC}): a directory, {@code oci-layout://}, {@code docker-archive://} or {@code docker-image://}. */
+    public Build buildContext(String name, String source) {
+        namedContexts.put(name, source);
+        return this;
+    }
+
+    /** The time for file times, {@code created} and history (overrides a SOURCE_DATE_EPOCH build arg). */
+    public Build sourceDateEpoch(Instant time) {
+        this.sourceDateEpoch = time;
+        return this;
+    }
+
+    /**
+     * Runs the build: plans, builds the needed stages, stores the image (tagged), writes the outputs.
+     *
+     * @throws BuildException for a bad Dockerfile, a missing source or base, or any step that fails; nothing is
+     *     written to the outputs then
+     * @throws IOException when the store, the cache or an output cannot be written
+     */
+    public BuildResult run() throws BuildException, IOException {
+        long started = System.nanoTime();
+        if (cacheDir == null) {
+            throw new IllegalStateException("cacheDir is required");
+        }
+        Dockerfile tree;
+        try {
+            try (java.io.InputStream in = Files.newInputStream(dockerfile)) {
+                tree = DockerfileParser.parse(dockerfile.getFileName().toString(), in);
+            }
+        } catch (DockerfileParseException e) {
+            throw new BuildException(e.render(), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BuildException(dockerfile + ": no such file", e);
+        }
+        Instant time = time();
+        BlobStore store = new BlobStore(cacheDir);
+        ImageStore images = new ImageStore(store);
+        BaseImages bases = new BaseImages(images, namedContexts);
+        PlanOptions options = new PlanOptions(buildArgs, Optional.ofNullable(target), platform, Platform.host(),
+            dev.estiba.plan.BaseImages.UNKNOWN);
+        Plan plan = plan(tree, options);
+        Map<String, StageImage> resolved = new HashMap<>();
+        for (Stage s : plan.buildOrder()) {
+            if (s.base().kind() == Base.Kind.IMAGE && !resolved.containsKey(s.base().reference())) {
+                try {
+                    resolved.put(s.base().reference(), bases.resolve(s.base().reference()));
+                } catch (IllegalArgumentException | IOException e) {
+                    throw new BuildException(s.from().origin(), "FROM failed: " + StageRun.message(e), e);
+                }
+            }
+        }
+        if (!resolved.isEmpty()) {
+            plan = plan(tree, options.withBaseImages((ref, p) -> Optional.ofNullable(resolved.get(ref))
+                .map(img -> new BaseImage(ref, env(img.config())))));
+        }
+        for (String w : plan.warnings()) {
+            listener.on(new BuildEvent.Warning(w));
+        }
+        ContextSnapshot snapshot;
+        try {
+            snapshot = BuildContext.snapshot(context, dockerfile);
+        } catch (IgnoreFileException e) {
+            throw new BuildException(e.getMessage(), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BuildException("context " + context + ": no such directory", e);
+        }
+        StatCache stats = StatCache.open(cacheDir, snapshot);
+        Path scratch = Files.createTempDirectory(mkdirs(cacheDir.resolve("tmp")), "build-");
+        Map<Integer, CompletableFuture<Session.StageResult>> futures = new HashMap<>();
+        Session session = new Session(store, new StepCache(cacheDir, store), snapshot,
+            ContentDigester.of(snapshot, stats), bases, compression, time, noCache, keepMtimes, scratch,
+            cacheDir.resolve("downloads"), futures, listener);
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "estiba-stage");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Session.StageResult result = buildStages(plan, session, resolved, pool, futures);
+            stats.save();
+            return finish(plan, session, result, images, started);
+        } finally {
+            pool.shutdownNow();
+            Outputs.deleteTree(scratch);
+        }
+    }
+
+    private static Path mkdirs(Path p) throws IOException {
+        Files.createDirectories(p);
+        return p;
+    }
+
+    private Instant time() throws BuildException {
+        if (sourceDateEpoch != null) {
+            return sourceDateEpoch;
+        }
+        String sde = buildArgs.get("SOURCE_DATE_EPOCH");
+        if (sde == null || sde.isEmpty()) {
+            return FIXED_EPOCH;
+        }
+        try {
+            return Instant.ofEpochSecond(Long.parseLong(sde));
+        } catch (NumberFormatException e) {
+            throw new BuildException("SOURCE_DATE_EPOCH=\"" + sde + "\" is not a number of seconds", e);
+        }
+    }
+
+    private static Plan plan(Dockerfile tree, PlanOptions options) throws BuildException {
+        try {
+            return Planner.plan(tree, options);
+        } catch (InstructionException | PlanException e) {
+            throw new BuildException(e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> env(ImageConfig c) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String e : c.executionConfig().env() == null ? List.<String>of() : c.executionConfig().env()) {
+            int eq = e.indexOf('=');
+            env.put(eq < 0 ? e : e.substring(0, eq), eq < 0 ? "" : e.substring(eq + 1));
+        }
+        return env;
+    }
+
+    private Session.StageResult buildStages(Plan plan, Session session, Map<String, StageImage> resolved,
+                                            ExecutorService pool,
+                                            Map<Integer, CompletableFuture<Session.StageResult>> futures)
+            throws BuildException, IOException {
+        // Futures are made in file order, so every stage a stage needs has one already.
+        for (Stage s : plan.buildOrder()) {
+            List<CompletableFuture<Session.StageResult>> deps = new ArrayList<>();
+            for (int d : s.dependsOn()) {
+                deps.add(futures.get(d));
+            }
+            CompletableFuture<Session.StageResult> f = CompletableFuture.allOf(deps.toArray(new CompletableFuture[0]))
+                .thenApplyAsync(v -> {
+                    try {
+                        StageImage base = switch (s.base().kind()) {
+                            case SCRATCH -> BaseImages.scratch(plan.targetPlatform());
+                            case STAGE -> futures.get(s.base().stage().orElseThrow()).join().image();
+                            case IMAGE -> resolved.get(s.base().reference());
+                        };
+                        return new StageRun(session, s).run(base);
+                    } catch (BuildException e) {
+                        throw new CompletionException(e);
+                    }
+                }, pool);
+            futures.put(s.index(), f);
+        }
+        try {
+            return futures.get(plan.target()).join();
+        } catch (CompletionException e) {
+            Throwable c = e;
+            while (c instanceof CompletionException && c.getCause() != null) {
+                c = c.getCause();
+            }
+            if (c instanceof BuildException b) {
+                throw b;
+            }
+            if (c instanceof java.io.UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw new BuildException(c.getMessage(), c);
+        }
+    }
+
+    private BuildResult finish(Plan plan, Session session, Session.StageResult result, ImageStore images,
+                               long started) throws IOException {
+        ImageConfig config = result.image().config();
+        if (!labels.isEmpty()) {
+            ExecutionConfig ec = config.executionConfig();
+            Map<String, String> all = new LinkedHashMap<>(ec.labels() == null ? Map.of() : ec.labels());
+            all.putAll(labels);
+            config = config.withConfig(ec.withLabels(all));
+        }
+        config = config.withCreated(session.created());
+        JsonBlob<ImageConfig> configBlob = JsonBlob.of(config);
+        ImageManifest manifest = ImageManifest.oci(configBlob.descriptor(MediaTypes.OCI_CONFIG),
+            result.image().layers());
+        JsonBlob<ImageManifest> manifestBlob = JsonBlob.of(manifest);
+        BlobStore store = session.store;
+        store.put(configBlob.bytes());
+        Digest digest = store.put(manifestBlob.bytes());
+        Image image = new Image(manifestBlob, configBlob, store::open);
+        String name = tags.isEmpty() ? null : ImageStore.normalize(tags.get(0));
+        for (Output o : outputs) {
+            int id = session.vertex();
+            long t0 = System.nanoTime();
+            String text = "exporting to " + o.type().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                + " " + o.dest();
+            session.report(new BuildEvent.Export(id, text, false, 0));
+            Outputs.write(o, image, name, session.scratch);
+            session.report(new BuildEvent.Export(id, text, true, System.nanoTime() - t0));
+        }
+        for (String t : tags) {
+            images.tag(t, digest);
+        }
+        for (Descriptor l : image.layers()) {
+            store.touch(l.digest());
+        }
+        session.report(new BuildEvent.Finished(digest.toString(), image.id().toString(), System.nanoTime() - started));
+        return new BuildResult(image, digest);
+    }
+
+}

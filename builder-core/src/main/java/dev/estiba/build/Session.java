@@ -1,0 +1,75 @@
+package dev.estiba.build;
+
+import dev.estiba.context.ContextSnapshot;
+import dev.estiba.context.digest.ContentDigester;
+import dev.estiba.layer.Compression;
+import dev.estiba.layer.LayerWriter;
+import dev.estiba.store.BlobStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What every stage of one build shares: stores, cache, context, options, and the other stages' results. */
+final class Session {
+    final BlobStore store;
+    final StepCache cache;
+    final ContextSnapshot context;
+    final ContentDigester digester;
+    final BaseImages bases;
+    final Compression compression;
+    final LayerWriter writer;
+    final Instant time;
+    final boolean noCache;
+    final boolean keepMtimes;
+    final Path scratch;
+    final Path downloads;
+    final Map<Integer, CompletableFuture<StageResult>> stages;
+    private final BuildListener listener;
+    private final AtomicInteger vertices = new AtomicInteger();
+
+    /**
+     * A built stage.
+     *
+     * @param image its image
+     * @param root its files, unpacked on demand
+     */
+    record StageResult(StageImage image, StageRoot root) {
+    }
+
+    Session(BlobStore store, StepCache cache, ContextSnapshot context, ContentDigester digester, BaseImages bases,
+            Compression compression, Instant time, boolean noCache, boolean keepMtimes, Path scratch, Path downloads,
+            Map<Integer, CompletableFuture<StageResult>> stages, BuildListener listener) {
+        this.store = store;
+        this.cache = cache;
+        this.context = context;
+        this.digester = digester;
+        this.bases = bases;
+        this.compression = compression;
+        this.writer = new LayerWriter(compression, null);
+        this.time = time;
+        this.noCache = noCache;
+        this.keepMtimes = keepMtimes;
+        this.scratch = scratch;
+        this.downloads = downloads;
+        this.stages = stages;
+        this.listener = listener;
+    }
+
+    /** The next vertex number. */
+    int vertex() {
+        return vertices.incrementAndGet();
+    }
+
+    /** Reports an event; one at a time. */
+    synchronized void report(BuildEvent e) {
+        listener.on(e);
+    }
+
+    /** The build's time in RFC 3339, for {@code created} and history. */
+    String created() {
+        return DateTimeFormatter.ISO_INSTANT.format(time);
+    }
+}

@@ -1,0 +1,471 @@
+package dev.estiba.build;
+
+import dev.estiba.build.copy.ArchiveExtractor;
+import dev.estiba.build.copy.CopyWriter;
+import dev.estiba.build.copy.Download;
+import dev.estiba.build.copy.LayerChanges;
+import dev.estiba.build.copy.Owner;
+import dev.estiba.build.copy.SymbolicMode;
+import dev.estiba.context.BuildContext;
+import dev.estiba.context.ContextEntry;
+import dev.estiba.context.ContextSnapshot;
+import dev.estiba.context.EntryType;
+import dev.estiba.context.digest.ContentDigester;
+import dev.estiba.context.digest.MetadataRule;
+import dev.estiba.context.digest.SelectionDiff;
+import dev.estiba.context.digest.SelectionDigest;
+import dev.estiba.context.digest.StatCache;
+import dev.estiba.context.ignore.IgnoreFileException;
+import dev.estiba.context.pattern.GoGlob;
+import dev.estiba.context.pattern.GoPath;
+import dev.estiba.context.select.CopySources;
+import dev.estiba.context.select.SelectedEntry;
+import dev.estiba.context.select.SourceException;
+import dev.estiba.context.select.SourceSelector;
+import dev.estiba.context.select.SourceTree;
+import dev.estiba.image.Descriptor;
+import dev.estiba.image.Digest;
+import dev.estiba.image.ExecutionConfig;
+import dev.estiba.image.HistoryEntry;
+import dev.estiba.image.ImageConfig;
+import dev.estiba.instructions.AddInstruction;
+import dev.estiba.instructions.CopyInstruction;
+import dev.estiba.instructions.FileMode;
+import dev.estiba.instructions.InlineFile;
+import dev.estiba.instructions.Instruction;
+import dev.estiba.instructions.Origin;
+import dev.estiba.instructions.WorkdirInstruction;
+import dev.estiba.layer.ChangeSet;
+import dev.estiba.layer.WrittenLayer;
+import dev.estiba.plan.Stage;
+import dev.estiba.plan.Step;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+
+/** Builds one stage: FROM's image, then each step in order, each FILE step through the cache. */
+final class StageRun {
+    static final String HISTORY_COMMENT = "buildkit.dockerfile.v0";
+
+    private final Session session;
+    private final Stage stage;
+    private final String name;
+    private StageImage image;
+    private StageRoot root;
+    private boolean cmdSet;
+
+    StageRun(Session session, Stage stage) {
+        this.session = session;
+        this.stage = stage;
+        this.name = stage.displayName();
+    }
+
+    Session.StageResult run(StageImage base) throws BuildException {
+        int total = stage.steps().size() + 1;
+        int fromId = session.vertex();
+        long t0 = System.nanoTime();
+        session.report(new BuildEvent.StepStarted(fromId, name, 1, total, "FROM " + stage.base().reference()));
+        image = base;
+        root = newRoot();
+        session.report(new BuildEvent.StepDone(fromId, false, System.nanoTime() - t0, List.of()));
+        int position = 1;
+        for (Step step : stage.steps()) {
+            position++;
+            Instruction i = step.expanded().orElseThrow();
+            int id = session.vertex();
+            long start = System.nanoTime();
+            session.report(new BuildEvent.StepStarted(id, name, position, total, display(step.instruction())));
+            try {
+                List<String> explain = execute(BuildStep.of(i), step);
+                boolean cached = !explain.isEmpty() && explain.get(0).equals(CACHED);
+                session.report(new BuildEvent.StepDone(id, cached, System.nanoTime() - start, explain));
+            } catch (BuildException e) {
+                session.report(new BuildEvent.StepFailed(id, e.getMessage()));
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                BuildException b = new BuildException(i.origin(), i.keyword().name() + " failed: " + message(e), e);
+                session.report(new BuildEvent.StepFailed(id, b.getMessage()));
+                throw b;
+            }
+        }
+        return new Session.StageResult(image, root);
+    }
+
+    static final String CACHED = "cache hit";
+
+    private List<String> execute(BuildStep kind, Step step) throws BuildException, IOException {
+        if (kind instanceof BuildStep.ConfigStep c) {
+            config(c.instruction());
+            return List.of();
+        }
+        if (kind instanceof BuildStep.FileStep f) {
+            return files(f.instruction(), step);
+        }
+        BuildStep.RunStep r = (BuildStep.RunStep) kind;
+        throw new BuildException(r.instruction().origin(),
+            "RUN is not supported by estiba build yet (the engine's RunStep is the seam for dev.estiba.run)", null);
+    }
+
+    private void config(Instruction i) {
+        ConfigSteps.Change ch = ConfigSteps.apply(i, image.config().executionConfig(), cmdSet);
+        if (i instanceof dev.estiba.instructions.CmdInstruction) {
+            cmdSet = true;
+        }
+        ImageConfig c = image.config().withConfig(ch.config());
+        if (ch.author() != null) {
+            c = c.withAuthor(ch.author());
+        }
+        if (ch.createdBy() != null) {
+            c = c.plusHistory(history(ch.createdBy(), true));
+        }
+        String text = ch.createdBy() == null ? i.origin().line() : ch.createdBy();
+        image = new StageImage(c, image.layers(), StepCache.key(image.key(), text));
+    }
+
+    private HistoryEntry history(String createdBy, boolean empty) {
+        return new HistoryEntry(session.created(), createdBy, null, HISTORY_COMMENT, empty ? Boolean.TRUE : null, null);
+    }
+
+    /** A FILE step: its key, then the cached layer or a new one. Returns the --explain-cache lines. */
+    private List<String> files(Instruction i, Step step) throws BuildException, IOException {
+        Prepared p;
+        if (i instanceof WorkdirInstruction w) {
+            p = workdir(w);
+        } else if (i instanceof CopyInstruction c) {
+            p = copy(c, step);
+        } else {
+            p = add((AddInstruction) i, step);
+        }
+        String key = StepCache.key(image.key(), p.createdBy, p.sourceDigest, usedArgs(step),
+            session.compression.type().name(), Boolean.toString(session.keepMtimes), session.created());
+        String slot = StepCache.key(image.key(), p.createdBy, "slot");
+        List<String> explain = new ArrayList<>();
+        Optional<StepCache.Hit> hit = session.noCache ? Optional.empty() : session.cache.lookup(key);
+        ExecutionConfig ec = p.config == null ? image.config().executionConfig() : p.config;
+        if (hit.isPresent()) {
+            explain.add(CACHED);
+            commit(hit.get().layer(), hit.get().diffId(), p.createdBy, ec, key);
+            return explain;
+        }
+        if (session.noCache) {
+            explain.add("cache miss: --no-cache");
+        } else {
+            Optional<List<SelectionDigest.Record>> before = session.cache.lastSelection(slot);
+            if (before.isEmpty()) {
+                explain.add("cache miss: no earlier result for this instruction after the same earlier steps");
+            } else {
+                List<String> diff = SelectionDiff.describe(before.get(), p.records, 10);
+                if (diff.isEmpty()) {
+                    explain.add("cache miss: build arguments, compression or times changed");
+                } else {
+                    explain.add("cache miss: sources changed");
+                    diff.forEach(d -> explain.add("  " + d));
+                }
+            }
+        }
+        ChangeSet changes = p.changes.make();
+        Descriptor layer = null;
+        Digest diffId = null;
+        if (changes != null) {
+            WrittenLayer w = session.writer.write(changes, session.store.directory(Digest.SHA256));
+            layer = w.descriptor(false);
+            diffId = w.diffId();
+        }
+        session.cache.record(key, layer, diffId);
+        session.cache.rememberSelection(slot, p.records);
+        commit(layer, diffId, p.createdBy, ec, key);
+        return explain;
+    }
+
+    private void commit(Descriptor layer, Digest diffId, String createdBy, ExecutionConfig ec, String key) {
+        ImageConfig c = image.config().withConfig(ec);
+        List<Descriptor> layers = new ArrayList<>(image.layers());
+        if (layer == null) {
+            c = c.plusHistory(history(createdBy, true));
+        } else {
+            c = c.plusLayer(diffId, history(createdBy + " # buildkit", false));
+            layers.add(layer);
+        }
+        image = new StageImage(c, layers, key);
+        root = newRoot();
+    }
+
+    private StageRoot newRoot() {
+        return new StageRoot(session.store, image.layers(), session.scratch, "stage \"" + name + "\"");
+    }
+
+    /** A FILE step ready to run: its history text, what its key covers, and how to make its changes. */
+    private record Prepared(String createdBy, String sourceDigest, List<SelectionDigest.Record> records,
+                            ExecutionConfig config, ChangesMaker changes) {
+    }
+
+    @FunctionalInterface
+    private interface ChangesMaker {
+        /** The change set, or null when the step changes no file. */
+        ChangeSet make() throws IOException, BuildException;
+    }
+
+    private Prepared workdir(WorkdirInstruction w) {
+        String current = image.config().executionConfig().workingDir();
+        String path = w.path().startsWith("/") ? w.path() : CopyWriter.join(current == null ? "/" : current, w.path());
+        path = GoPath.clean(path);
+        ExecutionConfig ec = image.config().executionConfig().withWorkingDir(path);
+        String target = path;
+        return new Prepared("WORKDIR " + path, "", List.of(), ec, () -> {
+            LayerChanges out = new LayerChanges(root, session.time, 0, 0);
+            out.ensureDirectory(root.resolve(target));
+            return out.isEmpty() ? null : out.build();
+        });
+    }
+
+    private String destination(String dest) {
+        if (dest.startsWith("/")) {
+            return dest;
+        }
+        String wd = image.config().executionConfig().workingDir();
+        String joined = GoPath.clean(CopyWriter.join(wd == null || wd.isEmpty() ? "/" : wd, dest));
+        boolean dir = dest.endsWith("/") || dest.equals(".") || dest.endsWith("/.");
+        return dir && !joined.endsWith("/") ? joined + "/" : joined;
+    }
+
+    private Prepared copy(CopyInstruction c, Step step) throws BuildException, IOException {
+        Origin o = c.origin();
+        Source src = source(c.from(), step, o);
+        List<SelectedEntry> selection = select(src.tree, c.sources(), c.excludes(), c.parents(), o, "COPY");
+        return prepareCopy("COPY", o, c.sources(), c.inlineFiles(), selection, src, c.chown(), c.chmod(),
+            c.destination(), flags(c.from().map(f -> "--from=" + f), c.chown(), c.chmod(), c.link(), c.parents()),
+            List.of());
+    }
+
+    private Prepared add(AddInstruction a, Step step) throws BuildException, IOException {
+        Origin o = a.origin();
+        List<String> local = new ArrayList<>();
+        List<Download> downloads = new ArrayList<>();
+        for (String s : a.sources()) {
+            if (Download.isUrl(s)) {
+                try {
+                    downloads.add(Download.fetch(s, session.downloads, a.checksum()));
+                } catch (IOException e) {
+                    throw new BuildException(o, "ADD failed: " + message(e), e);
+                }
+            } else if (s.startsWith("git@") || s.endsWith(".git")) {
+                throw new BuildException(o, "ADD failed: Git sources are not supported by estiba build", null);
+            } else {
+                local.add(s);
+            }
+        }
+        if (a.checksum().isPresent() && downloads.isEmpty()) {
+            throw new BuildException(o, "ADD failed: --checksum is only for http(s) sources", null);
+        }
+        Source src = new Source(session.context, session.context, session.digester, null);
+        List<SelectedEntry> selection = select(src.tree, local, a.excludes(), false, o, "ADD");
+        return prepareCopy("ADD", o, a.sources(), a.inlineFiles(), selection, src, a.chown(), a.chmod(),
+            a.destination(), flags(Optional.empty(), a.chown(), a.chmod(), a.link(), false), downloads);
+    }
+
+    private static String flags(Optional<String> from, Optional<String> chown, Optional<String> chmod, boolean link,
+                                boolean parents) {
+        StringBuilder b = new StringBuilder();
+        from.ifPresent(f -> b.append(f).append(' '));
+        chown.ifPresent(v -> b.append("--chown=").append(v).append(' '));
+        chmod.ifPresent(v -> b.append("--chmod=").append(v).append(' '));
+        if (link) {
+            b.append("--link ");
+        }
+        if (parents) {
+            b.append("--parents ");
+        }
+        return b.toString();
+    }
+
+    /** Where COPY reads from: the tree, its digester, and the stage root when owners are kept. */
+    private record Source(SourceTree tree, ContextSnapshot files, ContentDigester digester, StageRoot keepOwners) {
+    }
+
+    private Source source(Optional<String> from, Step step, Origin o) throws BuildException, IOException {
+        if (from.isEmpty()) {
+            return new Source(session.context, session.context, session.digester, null);
+        }
+        StageRoot other;
+        if (!step.stageRefs().isEmpty()) {
+            try {
+                other = session.stages.get(step.stageRefs().get(0)).get().root();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BuildException(o, "interrupted", e);
+            } catch (ExecutionException e) {
+                throw new BuildException(o, "COPY failed: stage " + from.get() + " failed", e.getCause());
+            }
+        } else {
+            String named = session.bases.namedContext(from.get());
+            if (named != null && !named.contains("://")) {
+                try {
+                    ContextSnapshot snap = BuildContext.snapshot(Path.of(named), null);
+                    return new Source(snap, snap, ContentDigester.of(snap, StatCache.inMemory()), null);
+                } catch (IgnoreFileException e) {
+                    throw new BuildException(o, "COPY failed: " + e.getMessage(), e);
+                }
+            }
+            StageImage img;
+            try {
+                img = session.bases.resolve(from.get());
+            } catch (IllegalArgumentException e) {
+                throw new BuildException(o, "COPY failed: --from=" + from.get() + ": " + e.getMessage(), e);
+            }
+            other = new StageRoot(session.store, img.layers(), session.scratch, "image \"" + from.get() + "\"");
+        }
+        ContextSnapshot snap = other.snapshot();
+        SourceTree tree = other.sourceTree();
+        return new Source(tree, snap, ContentDigester.of(snap, StatCache.inMemory()), other);
+    }
+
+    private static List<SelectedEntry> select(SourceTree tree, List<String> sources, List<String> excludes,
+                                              boolean parents, Origin o, String what) throws BuildException {
+        try {
+            return SourceSelector.select(tree, new CopySources(sources, excludes, parents));
+        } catch (SourceException e) {
+            throw new BuildException(o, what + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Prepared prepareCopy(String keyword, Origin o, List<String> sources, List<InlineFile> inline,
+                                 List<SelectedEntry> selection, Source src, Optional<String> chown,
+                                 Optional<String> chmod, String rawDest, String flags, List<Download> downloads)
+            throws BuildException, IOException {
+        int count = sources.size() + inline.size();
+        String dest = destination(rawDest);
+        if (count > 1 && !dest.endsWith("/")) {
+            throw new BuildException(o, keyword + " failed: when using " + keyword
+                + " with more than one source file, the destination must be a directory and end with a /", null);
+        }
+        Owner.Ids owner = new Owner.Ids(0, 0);
+        if (chown.isPresent()) {
+            try {
+                owner = Owner.resolve(chown.get(), root.accounts());
+            } catch (IllegalArgumentException e) {
+                throw new BuildException(o, keyword + " failed: --chown=" + chown.get() + ": " + e.getMessage(), e);
+            }
+        }
+        FileMode mode = chmod.map(FileMode::parse).orElse(null);
+        MetadataRule rule = new MetadataRule(owner.uid(), owner.gid(), SymbolicMode.rule(mode));
+        SelectionDigest digest;
+        try {
+            digest = SelectionDigest.of(selection, rule, src.digester);
+        } catch (IOException e) {
+            throw new BuildException(o, keyword + " failed: " + message(e), e);
+        }
+        StringBuilder extra = new StringBuilder(digest.digest());
+        for (InlineFile f : inline) {
+            extra.append('\n').append(StepCache.key(f.name(), f.content()));
+        }
+        for (Download d : downloads) {
+            extra.append('\n').append(d.name()).append(d.digest()).append(d.lastModified().map(Instant::toString).orElse(""));
+        }
+        String createdBy = keyword + " " + flags + String.join(" ", sources)
+            + inline.stream().map(f -> " <<" + f.name()).reduce("", String::concat) + " " + rawDest;
+        Owner.Ids ids = owner;
+        boolean keepOwners = src.keepOwners != null && chown.isEmpty();
+        boolean single = sources.size() + inline.size() == 1;
+        return new Prepared(createdBy.replace("  ", " "), extra.toString(), digest.entries(), null, () -> {
+            Instant fixed = session.keepMtimes ? null : session.time;
+            CopyWriter.Metadata meta = new CopyWriter.Metadata(ids.uid(), ids.gid(), rule.mode(), fixed);
+            LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid());
+            boolean namedFile = single && inline.isEmpty() && downloads.isEmpty() && singleFile(src.tree, sources.get(0),
+                selection);
+            boolean namedInline = single && !inline.isEmpty();
+            boolean namedDownload = single && !downloads.isEmpty();
+            String fileTarget = CopyWriter.fileTarget(root, dest, namedFile || namedInline || namedDownload);
+            String dir = fileTarget == null ? CopyWriter.directoryTarget(root, dest) : null;
+            CopyWriter.Sources files = new CopyWriter.Sources() {
+                @Override
+                public Path file(ContextEntry entry) {
+                    return src.files.file(entry.path());
+                }
+
+                @Override
+                public Optional<Owner.Ids> owner(ContextEntry entry) throws IOException {
+                    return keepOwners ? src.keepOwners.owner(entry) : Optional.empty();
+                }
+            };
+            if (keyword.equals("ADD")) {
+                List<SelectedEntry> plain = new ArrayList<>();
+                for (SelectedEntry s : selection) {
+                    Path f = s.source().type() == EntryType.FILE ? files.file(s.source()) : null;
+                    if (f != null && !s.destination().contains("/") && ArchiveExtractor.isArchive(f)) {
+                        ArchiveExtractor.extract(f, dir != null ? dir : fileTarget, out,
+                            session.scratch.resolve("add"), chown.isPresent() ? Optional.of(ids) : Optional.empty(),
+                            null);
+                    } else {
+                        plain.add(s);
+                    }
+                }
+                CopyWriter.write(out, plain, files, meta, dir, fileTarget);
+                for (Download d : downloads) {
+                    String path = fileTarget != null ? fileTarget : CopyWriter.join(dir, d.name());
+                    Instant t = d.lastModified().orElse(session.time);
+                    out.file(path, mode == null ? 0600 : rule.mode().apply(EntryType.FILE, 0600), ids.uid(), ids.gid(),
+                        t, Files.size(d.file()), dev.estiba.layer.ContentSource.of(d.file()));
+                }
+            } else {
+                CopyWriter.write(out, selection, files, meta, dir, fileTarget);
+            }
+            for (InlineFile f : inline) {
+                String path = fileTarget != null ? fileTarget : CopyWriter.join(dir, f.name());
+                CopyWriter.writeInline(out, path, f.content().getBytes(StandardCharsets.UTF_8), 0644, meta);
+            }
+            return out.isEmpty() ? null : out.build();
+        });
+    }
+
+    /** Whether one source without wildcards names a file (not a directory): its destination may be a file path. */
+    private static boolean singleFile(SourceTree tree, String source, List<SelectedEntry> selection) {
+        String path = GoPath.inRoot(source);
+        if (GoGlob.hasWildcards(path) || selection.size() != 1) {
+            return false;
+        }
+        SelectedEntry only = selection.get(0);
+        if (only.source().type() == EntryType.DIRECTORY) {
+            return false;
+        }
+        Optional<ContextEntry> named = tree.entry(path);
+        return named.map(e -> e.type() != EntryType.DIRECTORY).orElse(true)
+            && !only.destination().contains("/");
+    }
+
+    private static String usedArgs(Step step) {
+        TreeMap<String, String> used = new TreeMap<>();
+        for (String n : step.referenced()) {
+            String v = step.buildEnv().get(n);
+            if (v != null) {
+                used.put(n, v);
+            }
+        }
+        return used.toString();
+    }
+
+    /** The instruction as buildx shows it: the logical line, heredoc bodies left out. */
+    static String display(Instruction i) {
+        String line = i.origin().line().strip();
+        int nl = line.indexOf('\n');
+        return nl < 0 ? line : line.substring(0, nl);
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + ": no such file or directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return a.getMessage() != null && a.getFile() == null ? a.getMessage() : a.getFile() + ": permission denied";
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+}

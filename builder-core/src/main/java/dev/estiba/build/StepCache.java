@@ -1,0 +1,124 @@
+package dev.estiba.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.estiba.context.EntryType;
+import dev.estiba.context.digest.SelectionDigest;
+import dev.estiba.format.AtomicOutput;
+import dev.estiba.image.Descriptor;
+import dev.estiba.image.Digest;
+import dev.estiba.store.BlobStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Step results by key, in {@code <cache>/build-cache/}: a key (a digest over the parent step's key, the
+ * instruction after expansion, the build args it uses and its sources' selection digest) names a file holding
+ * the step's layer (its blob stays in the store). A second file per "slot" (parent key and instruction, without
+ * the sources) remembers the last selection, so a miss can say which source changed. Each file is written whole
+ * under a temporary name and renamed, so a killed build leaves the cache consistent.
+ */
+final class StepCache {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A cached file step: its layer, or none (null) when it changed no file. */
+    record Hit(Descriptor layer, Digest diffId) {
+    }
+
+    private final Path dir;
+    private final BlobStore store;
+
+    StepCache(Path cacheDir, BlobStore store) {
+        this.dir = cacheDir.resolve("build-cache");
+        this.store = store;
+    }
+
+    /** A digest over length-prefixed parts. */
+    static String key(String... parts) {
+        MessageDigest md = Digest.newSha256();
+        for (String p : parts) {
+            byte[] b = p.getBytes(StandardCharsets.UTF_8);
+            md.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
+            md.update(b);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The layer stored for a key, when its blob is still in the store. */
+    Optional<Hit> lookup(String key) throws IOException {
+        Path f = dir.resolve(key + ".json");
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode n = JSON.readTree(f.toFile());
+            if (n.has("empty")) {
+                return Optional.of(new Hit(null, null));
+            }
+            Descriptor d = new Descriptor(n.get("mediaType").asText(), Digest.parse(n.get("digest").asText()),
+                n.get("size").asLong());
+            if (!store.has(d.digest())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Hit(d, Digest.parse(n.get("diffId").asText())));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Records a step's layer (null: the step changed no file) under its key. */
+    void record(String key, Descriptor layer, Digest diffId) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        if (layer == null) {
+            n.put("empty", true);
+            Files.createDirectories(dir);
+            AtomicOutput.write(dir.resolve(key + ".json"), JSON.writeValueAsBytes(n));
+            return;
+        }
+        n.put("mediaType", layer.mediaType());
+        n.put("digest", layer.digest().toString());
+        n.put("size", layer.size());
+        n.put("diffId", diffId.toString());
+        Files.createDirectories(dir);
+        AtomicOutput.write(dir.resolve(key + ".json"), JSON.writeValueAsBytes(n));
+    }
+
+    /** The selection remembered for a slot, if any. */
+    Optional<List<SelectionDigest.Record>> lastSelection(String slot) {
+        Path f = dir.resolve("slots").resolve(slot + ".json");
+        if (!Files.isRegularFile(f)) {
+            return Optional.empty();
+        }
+        try {
+            List<SelectionDigest.Record> out = new ArrayList<>();
+            for (JsonNode r : JSON.readTree(f.toFile())) {
+                out.add(new SelectionDigest.Record(r.get(0).asText(), EntryType.valueOf(r.get(1).asText()),
+                    r.get(2).asInt(), r.get(3).asLong(), r.get(4).asLong(), r.get(5).asText(), r.get(6).asText()));
+            }
+            return Optional.of(out);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Remembers a slot's selection. */
+    void rememberSelection(String slot, List<SelectionDigest.Record> records) throws IOException {
+        ArrayNode a = JSON.createArrayNode();
+        for (SelectionDigest.Record r : records) {
+            a.addArray().add(r.destination()).add(r.type().name()).add(r.mode()).add(r.uid()).add(r.gid())
+                .add(r.linkTarget()).add(r.contentDigest());
+        }
+        Path slots = dir.resolve("slots");
+        Files.createDirectories(slots);
+        AtomicOutput.write(slots.resolve(slot + ".json"), JSON.writeValueAsBytes(a));
+    }
+}
