@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         LoadCommand.class,
         ImagesCommand.class,
         SaveCommand.class,
+        BuildCommand.class,
         CacheCommand.class,
         LintCommand.class,
         LoginCommand.class,

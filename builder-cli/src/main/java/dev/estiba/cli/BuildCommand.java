@@ -1,0 +1,161 @@
+package dev.estiba.cli;
+
+import dev.estiba.build.Build;
+import dev.estiba.build.BuildException;
+import dev.estiba.build.BuildResult;
+import dev.estiba.build.Output;
+import dev.estiba.context.ContextArchive;
+import dev.estiba.context.ContextArchiveException;
+import dev.estiba.format.AtomicOutput;
+import dev.estiba.layer.compress.CompressionChoice;
+import dev.estiba.plan.Platform;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code estiba build}: a thin shell over {@link Build}. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = {"Build an image from a Dockerfile, daemonless and reproducible (see docs/build.md)."})
+final class BuildCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The Dockerfile (default: CONTEXT/Dockerfile).")
+    Path file;
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "NAME[:TAG]", description = "Name the image in the local store.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--build-arg", paramLabel = "NAME[=VALUE]",
+        description = "A build argument; NAME alone takes the value from the environment (skipped when unset).")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--target", paramLabel = "STAGE", description = "The stage to build (default: the last).")
+    String target;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "The target platform.")
+    String platform;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "SPEC",
+        description = "type=oci|oci-archive|docker|local|tar,dest=PATH (repeatable); default: the local store only.")
+    List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--no-cache", description = "Do not use cached step results.")
+    boolean noCache;
+
+    @Option(names = "--explain-cache", description = "Say for each step whether it hit the cache and what changed.")
+    boolean explainCache;
+
+    @Option(names = "--keep-mtimes", description = "Keep the context's file times in COPY and ADD layers.")
+    boolean keepMtimes;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|plain|tty|json",
+        description = "Progress output on stderr (default: ${DEFAULT-VALUE}).")
+    BuildProgress.Mode progress;
+
+    @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image id (config digest) here.")
+    Path iidfile;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Add a label to the image.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--build-context", paramLabel = "NAME=SRC",
+        description = "A named context: a directory, oci-layout://DIR[:TAG|@DIGEST], docker-archive://FILE.")
+    List<String> buildContexts = new ArrayList<>();
+
+    @Option(names = "--compression", defaultValue = "gzip", paramLabel = "gzip|zstd|none",
+        description = "Layer compression (default: ${DEFAULT-VALUE}).")
+    String compression;
+
+    @Mixin
+    CacheDirOption cache;
+
+    @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory, or - for a tar on stdin.")
+    String context;
+
+    @Override
+    public Integer call() {
+        Path cacheRoot = cache.root();
+        Path ctx;
+        try {
+            ctx = "-".equals(context) ? ContextArchive.extract(System.in, tempParent(cacheRoot)) : Path.of(context);
+        } catch (IOException | ContextArchiveException e) {
+            throw new InputException("estiba build: " + e.getMessage(), e);
+        }
+        Path dockerfile = file != null ? file : ctx.resolve("Dockerfile");
+        Build b = Build.dockerfile(dockerfile).context(ctx).cacheDir(cacheRoot)
+            .listener(new BuildProgress(spec.commandLine().getErr(), progress, explainCache));
+        try {
+            for (String a : buildArgs) {
+                int eq = a.indexOf('=');
+                if (eq < 0) {
+                    String v = System.getenv(a);
+                    if (v != null) {
+                        b.buildArg(a, v);
+                    }
+                } else {
+                    b.buildArg(a.substring(0, eq), a.substring(eq + 1));
+                }
+            }
+            for (String l : labels) {
+                int eq = l.indexOf('=');
+                b.label(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
+            }
+            for (String c : buildContexts) {
+                int eq = c.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("invalid --build-context \"" + c + "\": expected NAME=SRC");
+                }
+                b.buildContext(c.substring(0, eq), c.substring(eq + 1));
+            }
+            for (String o : outputs) {
+                b.output(Output.parse(o));
+            }
+            tags.forEach(b::tag);
+            if (target != null) {
+                b.target(target);
+            }
+            if (platform != null) {
+                b.platform(Platform.parse(platform));
+            }
+            b.compression(CompressionChoice.parse(compression).compression());
+        } catch (IllegalArgumentException e) {
+            throw new InputException("estiba build: " + e.getMessage(), e);
+        }
+        if (noCache) {
+            b.noCache();
+        }
+        if (keepMtimes) {
+            b.keepMtimes();
+        }
+        try {
+            BuildResult r = b.run();
+            if (iidfile != null) {
+                AtomicOutput.write(iidfile, r.imageId().toString().getBytes(StandardCharsets.UTF_8));
+            }
+            spec.commandLine().getOut().println(r.manifestDigest());
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        } catch (BuildException e) {
+            throw new CommandFailure(e.render(), e);
+        } catch (IOException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    private static Path tempParent(Path cacheRoot) throws IOException {
+        Path dir = cacheRoot.resolve("tmp");
+        Files.createDirectories(dir);
+        return Files.createTempDirectory(dir, "context-");
+    }
+}
