@@ -2,6 +2,8 @@ package dev.estiba.plan;
 
 import dev.estiba.expand.ExpansionException;
 import dev.estiba.expand.ShellLexer;
+import dev.estiba.grammar.DockerfileParseException;
+import dev.estiba.grammar.DockerfileParser;
 import dev.estiba.grammar.tree.Dockerfile;
 import dev.estiba.instructions.ArgInstruction;
 import dev.estiba.instructions.CopyInstruction;
@@ -256,6 +258,10 @@ public final class Planner {
         }
         List<Instruction> body = new ArrayList<>();
         List<Boolean> isTrigger = new ArrayList<>();
+        for (Instruction trigger : imageTriggers(index, base)) {
+            body.add(trigger);
+            isTrigger.add(true);
+        }
         if (base.kind() == Base.Kind.STAGE) {
             for (Instruction ins : bodies.get(base.stage().orElseThrow())) {
                 if (ins instanceof OnbuildInstruction onbuild) {
@@ -272,6 +278,31 @@ public final class Planner {
             steps.add(step(index, body.get(i), isTrigger.get(i), scope, deps));
         }
         planned.put(index, new Planned(steps, scope, deps));
+    }
+
+    /** A known base image's ONBUILD triggers, parsed; a bad one is an error at the FROM line. */
+    private List<Instruction> imageTriggers(int index, Base base) {
+        if (base.kind() != Base.Kind.IMAGE) {
+            return List.of();
+        }
+        Platform p = base.platform().map(Platform::parse).orElse(options.targetPlatform());
+        List<String> triggers = options.baseImages().lookup(base.reference(), p).map(BaseImage::onBuild)
+            .orElse(List.of());
+        Origin from = froms.get(index).origin();
+        List<Instruction> out = new ArrayList<>();
+        for (String trigger : triggers) {
+            try {
+                Dockerfile one = DockerfileParser.parse(from.sourceName(), trigger);
+                for (dev.estiba.grammar.tree.Instruction node : one.instructions()) {
+                    out.add(InstructionParser.parse(node, from.sourceName()));
+                }
+            } catch (DockerfileParseException | InstructionException e) {
+                throw new InstructionException(from, "ONBUILD trigger of " + base.reference() + " (" + trigger
+                    + "): " + (e instanceof InstructionException ie ? ie.detail() : ((DockerfileParseException) e)
+                    .detail()), e);
+            }
+        }
+        return out;
     }
 
     private Step step(int stage, Instruction ins, boolean trigger, Scope scope, Set<Integer> deps) {
