@@ -206,9 +206,9 @@ public final class Build {
                 }
             }
         }
-        if (!resolved.isEmpty()) {
+        if (resolved.values().stream().anyMatch(img -> !env(img.config()).isEmpty() || !onBuild(img.config()).isEmpty())) {
             plan = plan(tree, options.withBaseImages((ref, p) -> Optional.ofNullable(resolved.get(ref))
-                .map(img -> new BaseImage(ref, env(img.config())))));
+                .map(img -> new BaseImage(ref, env(img.config()), onBuild(img.config())))));
         }
         for (String w : plan.warnings()) {
             listener.on(new BuildEvent.Warning(w));
@@ -268,6 +268,11 @@ public final class Build {
         } catch (InstructionException | PlanException e) {
             throw new BuildException(e.getMessage(), e);
         }
+    }
+
+    private static List<String> onBuild(ImageConfig c) {
+        List<String> triggers = c.executionConfig().onBuild();
+        return triggers == null ? List.of() : triggers;
     }
 
     private static Map<String, String> env(ImageConfig c) {

@@ -73,7 +73,10 @@ final class StageRun {
         int fromId = session.vertex();
         long t0 = System.nanoTime();
         session.report(new BuildEvent.StepStarted(fromId, name, 1, total, "FROM " + stage.base().reference()));
-        image = base;
+        // The base's ONBUILD triggers run as this stage's first steps (the plan put them there); the image keeps none.
+        ExecutionConfig baseConfig = base.config().executionConfig();
+        image = baseConfig.onBuild() == null ? base
+            : new StageImage(base.config().withConfig(baseConfig.withOnBuild(null)), base.layers(), base.key());
         root = newRoot();
         session.report(new BuildEvent.StepDone(fromId, false, System.nanoTime() - t0, List.of()));
         int position = 1;
@@ -213,14 +216,25 @@ final class StageRun {
         ChangeSet make() throws IOException, BuildException;
     }
 
-    private Prepared workdir(WorkdirInstruction w) {
+    private Prepared workdir(WorkdirInstruction w) throws BuildException, IOException {
         String current = image.config().executionConfig().workingDir();
+        // BuildKit creates a missing WORKDIR as the USER in force.
+        String user = image.config().executionConfig().user();
+        Owner.Ids owner = new Owner.Ids(0, 0);
+        if (user != null && !user.isEmpty()) {
+            try {
+                owner = Owner.resolve(user, root.accounts());
+            } catch (IllegalArgumentException e) {
+                throw new BuildException(w.origin(), "WORKDIR failed: USER " + user + ": " + e.getMessage(), e);
+            }
+        }
+        Owner.Ids ids = owner;
         String path = w.path().startsWith("/") ? w.path() : CopyWriter.join(current == null ? "/" : current, w.path());
         path = GoPath.clean(path);
         ExecutionConfig ec = image.config().executionConfig().withWorkingDir(path);
         String target = path;
-        return new Prepared("WORKDIR " + path, "", List.of(), ec, () -> {
-            LayerChanges out = new LayerChanges(root, session.time, 0, 0);
+        return new Prepared("WORKDIR " + path, ids.uid() + ":" + ids.gid(), List.of(), ec, () -> {
+            LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid());
             out.ensureDirectory(root.resolve(target));
             return out.isEmpty() ? null : out.build();
         });

@@ -287,4 +287,55 @@ class BuildTest {
         assertTrue(store.list().containsKey("demo:1"));
     }
 
+
+    @Test
+    void anOciLayoutBaseRunsItsOnbuildTriggersAndNamedContextsWork() throws Exception {
+        Path ctx = tmp.resolve("ctx");
+        Files.createDirectories(ctx);
+        Files.writeString(ctx.resolve("f"), "f");
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nENV BASE=1\nONBUILD COPY f /triggered\n");
+        Path layout = tmp.resolve("layout");
+        build(ctx, of(ctx).output(Output.parse("type=oci,dest=" + layout)));
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM oci-layout://" + layout + "\nCOPY --from=extra g /g\n");
+        Path extra = tmp.resolve("extra");
+        Files.createDirectories(extra);
+        Files.writeString(extra.resolve("g"), "g");
+        BuildResult r = build(ctx, of(ctx).buildContext("extra", extra.toString()));
+        Map<String, String> f = files(r.image());
+        assertEquals("REGULAR 644 0:0 0 f", f.get("triggered"));
+        assertEquals("REGULAR 644 0:0 0 g", f.get("g"));
+        assertEquals(null, r.image().config().value().executionConfig().onBuild());
+        assertTrue(r.image().config().value().executionConfig().env().contains("BASE=1"));
+
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM base\n");
+        BuildResult named = build(ctx, of(ctx).buildContext("base", "oci-layout://" + layout));
+        assertEquals("REGULAR 644 0:0 0 f", files(named.image()).get("triggered"));
+    }
+
+    @Test
+    void wildcardsExcludesParentsAndDestinationRules() throws Exception {
+        Path ctx = tmp.resolve("ctx");
+        Files.createDirectories(ctx.resolve("a/b"));
+        Files.writeString(ctx.resolve("a/b/x.txt"), "x");
+        Files.writeString(ctx.resolve("a/b/y.log"), "y");
+        Files.writeString(ctx.resolve("a/z.txt"), "z");
+        Files.createSymbolicLink(ctx.resolve("a/link"), Path.of("z.txt"));
+        Files.writeString(ctx.resolve("Dockerfile"), """
+            FROM scratch
+            COPY a/*.txt /w/
+            COPY --exclude=**/*.log a /e/
+            COPY --parents a/b/*.txt /p/
+            COPY a/z.txt /file-dest
+            COPY a/z.txt /dir-dest/
+            WORKDIR /rel
+            COPY a/z.txt sub/
+            COPY a/link /followed
+            """);
+        Map<String, String> f = files(build(ctx, of(ctx)).image());
+        assertEquals(List.of("dir-dest", "dir-dest/z.txt", "e", "e/b", "e/b/x.txt", "e/link", "e/z.txt", "file-dest",
+            "followed", "p", "p/a", "p/a/b", "p/a/b/x.txt", "rel", "rel/sub", "rel/sub/z.txt", "w", "w/z.txt"),
+            List.copyOf(f.keySet()));
+        assertEquals("SYMLINK 777 0:0 0 -> z.txt", f.get("e/link"));
+        assertEquals("REGULAR 644 0:0 0 z", f.get("followed"));
+    }
 }
