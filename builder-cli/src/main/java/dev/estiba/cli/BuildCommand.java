@@ -94,7 +94,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         Path dockerfile = file != null ? file : ctx.resolve("Dockerfile");
         Build b = Build.dockerfile(dockerfile).context(ctx).cacheDir(cacheRoot)
-            .listener(new BuildProgress(spec.commandLine().getErr(), progress, explainCache));
+            .listener(listener());
         try {
             for (String a : buildArgs) {
                 int eq = a.indexOf('=');
@@ -151,6 +151,14 @@ final class BuildCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw Failures.of(e);
         }
+    }
+
+    /** tty on a terminal (for auto), plain or json otherwise; --explain-cache needs the line renderers. */
+    private dev.estiba.build.BuildListener listener() {
+        var err = spec.commandLine().getErr();
+        boolean tty = progress == BuildProgress.Mode.tty
+            || (progress == BuildProgress.Mode.auto && System.console() != null && !explainCache);
+        return tty ? new TtyProgress(err) : new BuildProgress(err, progress, explainCache);
     }
 
     private static Path tempParent(Path cacheRoot) throws IOException {

@@ -63,4 +63,31 @@ class BuildCommandTest {
             + "    2 | COPY app.jar /app/"), r.err());
         assertTrue(!Files.exists(out));
     }
+
+    @Test
+    void jsonAndTtyProgressAndExplainCache() throws IOException {
+        Files.writeString(tmp.resolve("a.txt"), "a");
+        Files.writeString(tmp.resolve("Dockerfile"), "FROM scratch\nCOPY a.txt /\n");
+        String cache = tmp.resolve("cache").toString();
+        EstibaCommandTest.Run json = EstibaCommandTest.run("build", "--cache-dir", cache, "--progress", "json",
+            tmp.toString());
+        assertEquals(ExitCodes.OK, json.exit(), json.err());
+        List<String> lines = json.err().lines().toList();
+        assertEquals("{\"event\":\"step-started\",\"id\":1,\"stage\":\"stage-0\",\"position\":1,\"total\":2,"
+            + "\"text\":\"FROM scratch\"}", lines.get(0));
+        assertTrue(lines.get(3).startsWith("{\"event\":\"step-done\",\"id\":2,\"cached\":false,"), lines.get(3));
+        assertTrue(lines.get(3).endsWith("\"cache\":[\"cache miss: no earlier result for this instruction after the "
+            + "same earlier steps\"]}"), lines.get(3));
+        assertTrue(lines.get(lines.size() - 1).startsWith("{\"event\":\"finished\",\"manifest\":\"sha256:"));
+
+        Files.writeString(tmp.resolve("a.txt"), "b");
+        EstibaCommandTest.Run explain = EstibaCommandTest.run("build", "--cache-dir", cache, "--progress", "plain",
+            "--explain-cache", tmp.toString());
+        assertTrue(explain.err().contains("#2 [stage-0 2/2] COPY a.txt /\n#2 DONE "), explain.err());
+        assertTrue(explain.err().contains("#2 cache miss: sources changed\n#2   a.txt: content changed\n"), explain.err());
+
+        EstibaCommandTest.Run tty = EstibaCommandTest.run("build", "--cache-dir", cache, "--progress", "tty",
+            tmp.toString());
+        assertTrue(tty.err().contains("\033[2K => [stage-0 2/2] COPY a.txt /  CACHED\n"), tty.err());
+    }
 }
