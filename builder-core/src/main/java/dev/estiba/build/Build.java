@@ -226,7 +226,7 @@ public final class Build {
         Map<Integer, CompletableFuture<Session.StageResult>> futures = new HashMap<>();
         Session session = new Session(store, new StepCache(cacheDir, store), snapshot,
             ContentDigester.of(snapshot, stats), bases, compression, time, noCache, keepMtimes, scratch,
-            cacheDir.resolve("downloads"), futures, listener);
+            cacheDir.resolve("downloads"), futures, listener, cacheDir);
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "estiba-stage");
             t.setDaemon(true);

@@ -28,6 +28,8 @@ final class Session {
     final Path downloads;
     final Map<Integer, CompletableFuture<StageResult>> stages;
     private final BuildListener listener;
+    private final Path cacheDir;
+    private dev.estiba.run.StepRunner runner;
     private final AtomicInteger vertices = new AtomicInteger();
 
     /**
@@ -41,7 +43,8 @@ final class Session {
 
     Session(BlobStore store, StepCache cache, ContextSnapshot context, ContentDigester digester, BaseImages bases,
             Compression compression, Instant time, boolean noCache, boolean keepMtimes, Path scratch, Path downloads,
-            Map<Integer, CompletableFuture<StageResult>> stages, BuildListener listener) {
+            Map<Integer, CompletableFuture<StageResult>> stages, BuildListener listener, Path cacheDir) {
+        this.cacheDir = cacheDir;
         this.store = store;
         this.cache = cache;
         this.context = context;
@@ -56,6 +59,14 @@ final class Session {
         this.downloads = downloads;
         this.stages = stages;
         this.listener = listener;
+    }
+
+    /** The RUN step runner, made when the first RUN needs it (backend chosen automatically). */
+    synchronized dev.estiba.run.StepRunner runner() throws java.io.IOException {
+        if (runner == null) {
+            runner = dev.estiba.run.StepRunner.create(cacheDir, dev.estiba.run.Isolation.AUTO);
+        }
+        return runner;
     }
 
     /** The next vertex number. */

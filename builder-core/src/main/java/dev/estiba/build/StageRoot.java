@@ -58,6 +58,15 @@ final class StageRoot implements ExistingTree {
         return root;
     }
 
+    /** The stage's files as one directory (empty for a stage without layers), read-only by contract: RUN's lower. */
+    Path directory() throws IOException {
+        if (layers.isEmpty()) {
+            Files.createDirectories(scratch);
+            return Files.createTempDirectory(scratch, "empty-");
+        }
+        return root();
+    }
+
     @Override
     public Optional<Node> node(String path) throws IOException {
         if (layers.isEmpty()) {

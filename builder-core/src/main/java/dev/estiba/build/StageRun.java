@@ -112,9 +112,77 @@ final class StageRun {
         if (kind instanceof BuildStep.FileStep f) {
             return files(f.instruction(), step);
         }
-        BuildStep.RunStep r = (BuildStep.RunStep) kind;
-        throw new BuildException(r.instruction().origin(),
-            "RUN is not supported by estiba build yet (the engine's RunStep is the seam for dev.estiba.run)", null);
+        return run(((BuildStep.RunStep) kind).instruction(), step);
+    }
+
+    /**
+     * RUN through {@code dev.estiba.run}: the stage's files as the read-only lower, the step's writes as its layer.
+     * Keyed by the parent key, the command and the build environment it sees.
+     */
+    private List<String> run(dev.estiba.instructions.RunInstruction r, Step step) throws BuildException, IOException {
+        ExecutionConfig ec = image.config().executionConfig();
+        List<String> argv = ConfigSteps.argv(r.command(), ec);
+        // BuildKit writes the ARGs in scope before the command: RUN |1 GREETING=hi /bin/sh -c ...
+        List<String> args = new ArrayList<>();
+        step.args().forEach((k, v) -> args.add(k + "=" + v));
+        String createdBy = "RUN " + (args.isEmpty() ? "" : "|" + args.size() + " " + String.join(" ", args) + " ")
+            + String.join(" ", argv);
+        List<String> env = new ArrayList<>();
+        step.buildEnv().forEach((k, v) -> env.add(k + "=" + v));
+        String key = StepCache.key(image.key(), createdBy, String.join("\n", env), session.compression.type().name(),
+            session.created());
+        Optional<StepCache.Hit> hit = session.noCache ? Optional.empty() : session.cache.lookup(key);
+        if (hit.isPresent()) {
+            commit(hit.get().layer(), hit.get().diffId(), createdBy, ec, key);
+            return List.of(CACHED);
+        }
+        Owner.Ids user = new Owner.Ids(0, 0);
+        if (ec.user() != null && !ec.user().isEmpty()) {
+            try {
+                user = Owner.resolve(ec.user(), root.accounts());
+            } catch (IllegalArgumentException e) {
+                throw new BuildException(r.origin(), "RUN failed: USER " + ec.user() + ": " + e.getMessage(), e);
+            }
+        }
+        String cwd = ec.workingDir() == null || ec.workingDir().isEmpty() ? "/" : ec.workingDir();
+        dev.estiba.run.ProcessSpec process = new dev.estiba.run.ProcessSpec(argv, env, cwd, (int) user.uid(),
+            (int) user.gid(), List.of(), "buildkitsandbox");
+        Path upper = Files.createTempDirectory(session.scratch, "upper-");
+        dev.estiba.run.RunSpec spec = dev.estiba.run.RunSpec.of(
+            new dev.estiba.run.rootfs.RootFs.Layered(List.of(root.directory()), upper), process);
+        java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
+        dev.estiba.run.StepOutcome outcome;
+        try {
+            outcome = session.runner().run(spec, new dev.estiba.run.StdStreams(java.io.InputStream.nullInputStream(),
+                output, output));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BuildException(r.origin(), "RUN interrupted", e);
+        }
+        if (!outcome.result().succeeded()) {
+            String log = output.toString(StandardCharsets.UTF_8).strip();
+            throw new BuildException(r.origin(), "RUN failed: process \"" + String.join(" ", argv)
+                + "\" did not complete successfully: " + outcome.result().describe()
+                + (log.isEmpty() ? "" : "\n" + tail(log)), null);
+        }
+        ChangeSet changes = outcome.layerChanges();
+        Descriptor layer = null;
+        Digest diffId = null;
+        if (!changes.entries().isEmpty() || !changes.deleted().isEmpty()) {
+            // RUN output keeps its own times, clamped to the build's time so the layer stays reproducible.
+            WrittenLayer w = new dev.estiba.layer.LayerWriter(session.compression, session.time)
+                .write(changes, session.store.directory(Digest.SHA256));
+            layer = w.descriptor(false);
+            diffId = w.diffId();
+        }
+        session.cache.record(key, layer, diffId);
+        commit(layer, diffId, createdBy, ec, key);
+        return List.of(session.noCache ? "cache miss: --no-cache" : "cache miss: not run before after the same earlier steps");
+    }
+
+    private static String tail(String log) {
+        String[] lines = log.split("\n");
+        return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 10), lines.length));
     }
 
     private void config(Instruction i) {

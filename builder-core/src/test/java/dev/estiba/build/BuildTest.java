@@ -193,8 +193,8 @@ class BuildTest {
                 + "user app: the image has no /etc/passwd"),
             new Case("FROM scratch\nCOPY a b /x\n", "Dockerfile:2: COPY failed: when using COPY with more than one "
                 + "source file, the destination must be a directory and end with a /"),
-            new Case("FROM scratch\nRUN true\n", "Dockerfile:2: RUN is not supported by estiba build yet (the "
-                + "engine's RunStep is the seam for dev.estiba.run)"));
+            new Case("FROM scratch\nADD --checksum=sha256:" + "a".repeat(64) + " a /x\n",
+                "Dockerfile:2: ADD failed: --checksum is only for http(s) sources"));
         Files.writeString(ctx.resolve("a"), "a");
         Files.writeString(ctx.resolve("b"), "b");
         for (Case c : cases) {
@@ -337,5 +337,40 @@ class BuildTest {
             List.copyOf(f.keySet()));
         assertEquals("SYMLINK 777 0:0 0 -> z.txt", f.get("e/link"));
         assertEquals("REGULAR 644 0:0 0 z", f.get("followed"));
+    }
+
+    @Test
+    void runStepsThroughTheRunPackageAndCacheTheirLayer() throws Exception {
+        Path busybox = Path.of("/bin/busybox");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(busybox), "busybox-static is not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "RUN needs root here");
+        Path ctx = tmp.resolve("ctx");
+        Files.createDirectories(ctx);
+        Files.copy(busybox, ctx.resolve("busybox"));
+        Files.writeString(ctx.resolve("Dockerfile"), """
+            FROM scratch
+            COPY busybox /bin/busybox
+            SHELL ["/bin/busybox", "sh", "-c"]
+            ARG GREETING=hi
+            RUN /bin/busybox mkdir -p /out && echo "$GREETING" > /out/greeting
+            RUN ["/bin/busybox", "rm", "/bin/busybox"]
+            """);
+        BuildResult first = build(ctx, of(ctx));
+        Map<String, String> f = files(first.image());
+        assertEquals("REGULAR 644 0:0 0 hi\n", f.get("out/greeting"));
+        assertTrue(f.containsKey("bin/.wh.busybox"), f.keySet().toString());
+        List<String> history = first.image().config().value().history().stream().map(h -> h.createdBy()).toList();
+        assertEquals("RUN |1 GREETING=hi /bin/busybox sh -c /bin/busybox mkdir -p /out && echo \"$GREETING\" > /out/greeting # buildkit",
+            history.get(2));
+        events.clear();
+        BuildResult second = build(ctx, of(ctx));
+        assertEquals(first.manifestDigest(), second.manifestDigest());
+        assertEquals(List.of(true, true, true), fileSteps());
+
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY busybox /bin/busybox\n"
+            + "RUN [\"/bin/busybox\", \"sh\", \"-c\", \"echo oops; exit 3\"]\n");
+        BuildException e = assertThrows(BuildException.class, () -> build(ctx, of(ctx)));
+        assertEquals("Dockerfile:3: RUN failed: process \"/bin/busybox sh -c echo oops; exit 3\" did not complete "
+            + "successfully: exit code: 3\noops", e.getMessage());
     }
 }
