@@ -29,8 +29,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DST", description = "Where to write it.")
     String destination;
 
-    @Option(names = "--format", paramLabel = "oci|docker",
-        description = "Manifest format to write (default: keep the source's).")
+    @Option(names = "--format", paramLabel = "oci|docker", defaultValue = "oci",
+        description = "Manifest format to write (default: ${DEFAULT-VALUE}, which every OCI layout reader "
+            + "expects; skopeo and umoci do not find Docker manifests in an OCI layout).")
     String format;
 
     @Option(names = "--compression", paramLabel = "gzip|zstd|none",
@@ -47,12 +48,12 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         Transport src;
         Transport dst;
-        Boolean docker;
+        boolean docker;
         Compression layers;
         try {
             src = Transport.parse(source);
             dst = Transport.parse(destination);
-            docker = format == null ? null : switch (format) {
+            docker = switch (format) {
                 case "oci" -> false;
                 case "docker" -> true;
                 default -> throw new IllegalArgumentException("unknown format \"" + format + "\" (expected oci or docker)");
