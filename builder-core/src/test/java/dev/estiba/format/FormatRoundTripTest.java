@@ -114,8 +114,8 @@ class FormatRoundTripTest {
         OciArchive.write(two, TestImages.sample(new BlobStore(tmp.resolve("other")), Compression.gzip(6), false), "v1");
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
         OciLayoutReader r = OciArchive.open(one);
-        try (var files = r.files()) {
-            assertSameImage(a, r.image("v1"));
+        try (LayoutFiles files = r.files()) {
+            assertSameImage(a, OciLayoutReader.open(files).image("v1"));
         }
     }
 
@@ -134,7 +134,8 @@ class FormatRoundTripTest {
         }
         // the same tar is also an OCI archive
         OciLayoutReader r = OciArchive.open(file);
-        try (var files = r.files()) {
+        try (LayoutFiles files = r.files()) {
+            assertEquals(files, r.files());
             assertEquals(List.of("latest"), r.tags());
             assertSameImage(a, r.image("latest"));
             assertEquals("example.com/app:latest",
