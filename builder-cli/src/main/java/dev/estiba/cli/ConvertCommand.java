@@ -5,6 +5,7 @@ import dev.estiba.format.ImageTransports;
 import dev.estiba.format.OpenedSource;
 import dev.estiba.format.Transport;
 import dev.estiba.image.Image;
+import dev.estiba.image.Platform;
 import dev.estiba.layer.Compression;
 import dev.estiba.layer.CompressionType;
 import java.io.IOException;
@@ -38,6 +39,10 @@ final class ConvertCommand implements Callable<Integer> {
         description = "Recompress layers that use another compression (default: keep them as they are).")
     String compression;
 
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+        description = "The platform to take from a multi-platform index, e.g. linux/arm64/v8.")
+    String platform;
+
     @Mixin
     CacheDirOption cache;
 
@@ -48,10 +53,12 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         Transport src;
         Transport dst;
+        Platform wanted;
         boolean docker;
         Compression layers;
         try {
             src = Transport.parse(source);
+            wanted = platform == null ? null : Platform.parse(platform);
             dst = Transport.parse(destination);
             docker = switch (format) {
                 case "oci" -> false;
@@ -62,7 +69,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Failures.of(e);
         }
-        try (OpenedSource opened = ImageTransports.read(src)) {
+        try (OpenedSource opened = ImageTransports.read(src, wanted)) {
             Image image = ImageConversion.convert(opened.only().image(), docker, layers, cache.blobs(),
                 Runtime.getRuntime().availableProcessors());
             ImageTransports.write(dst, image);
