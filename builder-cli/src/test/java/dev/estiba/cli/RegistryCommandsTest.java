@@ -108,6 +108,36 @@ class RegistryCommandsTest {
     }
 
     @Test
+    void convertReadsAndWritesRegistriesLikeSkopeoCopy() throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.TOKEN, tmp)) {
+            String host = f.registry.host();
+            String config = f.environment.get("DOCKER_CONFIG");
+            String cache = tmp.resolve("cache").toString();
+            Path layout = tmp.resolve("layout");
+            var written = TestImages.writeLayout(layout, "v1", "convert", List.of("linux/amd64")).get(0);
+
+            EstibaCommandTest.Run up = run("convert", "--config", config, "--cache-dir", cache,
+                "oci:" + layout + ":v1", "docker://" + host + "/conv/img:v1");
+            assertEquals(ExitCodes.OK, up.exit(), up.err());
+            assertEquals(written.manifestDigest() + "\n", up.out());
+
+            Path out = tmp.resolve("out");
+            EstibaCommandTest.Run down = run("convert", "--config", config, "--cache-dir", cache,
+                "docker://" + host + "/conv/img:v1", "oci:" + out + ":copy");
+            assertEquals(ExitCodes.OK, down.exit(), down.err());
+            assertEquals(written.manifestDigest() + "\n", down.out());
+            assertTrue(Files.readString(out.resolve("index.json")).contains(written.manifestDigest().substring(7)));
+
+            EstibaCommandTest.Run docker = run("convert", "--config", config, "--cache-dir", cache, "--format",
+                "docker", "docker://" + host + "/conv/img:v1", "docker://" + host + "/conv/docker:v1");
+            assertEquals(ExitCodes.OK, docker.exit(), docker.err());
+            var pulled = f.client().fetchManifest(f.ref("conv/docker:v1"));
+            assertEquals("application/vnd.docker.distribution.manifest.v2+json", pulled.mediaType());
+            assertEquals(pulled.digest() + "\n", docker.out());
+        }
+    }
+
+    @Test
     void errorsAreShortAndExitCodesTellThemApart() throws Exception {
         try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.PLAIN_HTTP, tmp)) {
             String host = f.registry.host();
