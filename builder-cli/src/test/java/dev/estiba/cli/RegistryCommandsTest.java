@@ -71,6 +71,30 @@ class RegistryCommandsTest {
     }
 
     @Test
+    void loginReadsThePasswordFromStandardInput() throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.TOKEN, tmp)) {
+            String host = f.registry.host();
+            Path config = tmp.resolve("stdin-docker");
+            java.io.InputStream stdin = System.in;
+            EstibaCommandTest.Run ok;
+            try {
+                System.setIn(new java.io.ByteArrayInputStream((TestRegistry.PASSWORD + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+                ok = run("login", "--config", config.toString(), "-u", TestRegistry.USER, "--password-stdin", host);
+            } finally {
+                System.setIn(stdin);
+            }
+            assertEquals(new EstibaCommandTest.Run(ExitCodes.OK, "Login Succeeded\n", ""), ok);
+            String auth = TestImages.JSON.readTree(config.resolve("config.json").toFile()).path("auths").path(host)
+                .path("auth").asText();
+            assertEquals(TestRegistry.USER + ":" + TestRegistry.PASSWORD,
+                new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8));
+            assertEquals(ExitCodes.USAGE, run("login", "--config", config.toString(), "--password-stdin", host)
+                .exit());
+        }
+    }
+
+    @Test
     void pushPullAndPushFromTheStore() throws Exception {
         try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.PLAIN_HTTP, tmp)) {
             String host = f.registry.host();
@@ -95,6 +119,10 @@ class RegistryCommandsTest {
             assertTrue(Files.readString(out.resolve("index.json")).contains(written.manifestDigest().substring(7)));
             assertTrue(Files.readString(out.resolve("index.json")).contains("\"org.opencontainers.image.ref.name\":\"v1\""));
             EstibaCommandTest.Run again = run("pull", "--config", config, "--cache-dir", cache, host + "/cli/img:v1");
+            // Blobs are checked in parallel: the lines come in any order.
+            assertEquals(java.util.Set.of(written.configDigest().substring(7, 19) + ": already present",
+                written.layerDigest().substring(7, 19) + ": already present"), java.util.Set.copyOf(
+                again.err().lines().toList()));
             assertFalse(again.err().contains("downloaded"), again.err());
 
             // The pulled image is in the store under its name, and can be pushed from there.
