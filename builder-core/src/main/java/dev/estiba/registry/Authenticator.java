@@ -72,8 +72,8 @@ final class Authenticator {
     }
 
     /**
-     * Takes a 401 answer's challenge. Returns whether a retry can succeed: a new challenge, or a bearer token
-     * that was not tried yet for this scope.
+     * Takes a 401 answer's challenge. Returns whether a retry can succeed: Basic credentials not sent yet, or
+     * a freshly fetched bearer token.
      */
     boolean challenged(ImageReference repo, String wwwAuthenticate, Scope scope, String sentHeader)
         throws IOException {
@@ -81,15 +81,12 @@ final class Authenticator {
             return false;
         }
         Challenge challenge = Challenge.parse(wwwAuthenticate);
-        Challenge before = challenges.put(repo.registry(), challenge);
+        challenges.put(repo.registry(), challenge);
         if (challenge.isBasic()) {
             return sentHeader == null && credential(repo).isPresent();
         }
         if (challenge.isBearer()) {
-            if (sentHeader != null && challenge.equals(before)) {
-                tokens.remove(repo.registry() + " " + scope.key());
-                return false;
-            }
+            // A fresh token, also when one was sent: it may have expired early. The caller retries only once.
             fetchToken(repo, challenge, scope);
             return true;
         }
