@@ -36,7 +36,9 @@ final class ConvertCommand implements Callable<Integer> {
     String destination;
 
     @Option(names = "--format", paramLabel = "oci|docker",
-        description = "Manifest format to write (default: keep the source's).")
+        description = "Manifest format to write (default: oci, which every OCI layout reader expects; skopeo and "
+            + "umoci do not find Docker manifests in an OCI layout. To a docker:// destination the source's format "
+            + "is kept, as skopeo copy keeps it, so the digest stays).")
     String format;
 
     @Option(names = "--compression", paramLabel = "gzip|zstd|none",
@@ -71,9 +73,10 @@ final class ConvertCommand implements Callable<Integer> {
             if (!RegistryLocation.is(destination)) {
                 dst = Transport.parse(destination);
             }
-            docker = format == null ? null : switch (format) {
-                case "oci" -> false;
-                case "docker" -> true;
+            // A registry takes both formats: keep the source's there, so the digest stays as skopeo keeps it.
+            docker = format == null ? (RegistryLocation.is(destination) ? null : Boolean.FALSE) : switch (format) {
+                case "oci" -> Boolean.FALSE;
+                case "docker" -> Boolean.TRUE;
                 default -> throw new IllegalArgumentException("unknown format \"" + format + "\" (expected oci or docker)");
             };
             layers = compression == null ? null : Compression.defaultFor(CompressionType.fromCliName(compression));

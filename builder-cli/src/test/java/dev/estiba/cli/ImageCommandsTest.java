@@ -94,6 +94,24 @@ class ImageCommandsTest {
     }
 
     @Test
+    void convertWritesOciManifestsUnlessToldOtherwise() throws IOException {
+        BlobStore scratch = new BlobStore(tmp.resolve("scratch2"));
+        Image docker = StoredImages.assemble(scratch, image.config().value().withRootfs(
+                dev.estiba.image.RootFs.layers(List.of())).withHistory(null),
+            List.of(new StoredImages.LayerStep(ChangeSet.of(List.of(ChangeEntry.directory("etc", 0755, 0, 0, T))),
+                new HistoryEntry(null, "mkdir", false))), true);
+        Path archive = tmp.resolve("docker.tar");
+        dev.estiba.format.dockerarchive.DockerArchive.write(archive, docker, "d:1");
+        assertEquals(0, run("convert", "docker-archive:" + archive, "oci:" + tmp.resolve("o") + ":t").exit());
+        try (OpenedSource s = ImageTransports.read(Transport.parse("oci:" + tmp.resolve("o") + ":t"))) {
+            Image back = s.only().image();
+            assertEquals(MediaTypes.OCI_MANIFEST, back.manifest().value().mediaType());
+            assertEquals(MediaTypes.OCI_LAYER_GZIP, back.layers().get(0).mediaType());
+            assertEquals(docker.id(), back.id());
+        }
+    }
+
+    @Test
     void convertReportsBadInputWithExitTwo() {
         assertEquals(new Run(2, "", "estiba: unknown transport \"containers-storage\" (expected oci, oci-archive or "
             + "docker-archive)\n"), run("convert", "containers-storage:alpine", "oci:x"));

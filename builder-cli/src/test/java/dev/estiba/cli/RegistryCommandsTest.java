@@ -162,6 +162,11 @@ class RegistryCommandsTest {
             var pulled = f.client().fetchManifest(f.ref("conv/docker:v1"));
             assertEquals("application/vnd.docker.distribution.manifest.v2+json", pulled.mediaType());
             assertEquals(pulled.digest() + "\n", docker.out());
+
+            // Registry to registry keeps the manifest format, so the digest stays.
+            EstibaCommandTest.Run kept = run("convert", "--config", config, "--cache-dir", cache,
+                "docker://" + host + "/conv/docker:v1", "docker://" + host + "/conv/kept:v1");
+            assertEquals(new EstibaCommandTest.Run(ExitCodes.OK, pulled.digest() + "\n", kept.err()), kept);
         }
     }
 

@@ -46,7 +46,11 @@ public final class DockerArchiveReader implements Closeable {
 
     /** Opens a docker-save tar (optionally gzip- or zstd-compressed). Read images only while it is open. */
     public static DockerArchiveReader open(java.nio.file.Path file) throws IOException {
-        TarFiles files = TarFiles.open(file, "docker-archive:" + file);
+        return open(TarFiles.open(file, "docker-archive:" + file));
+    }
+
+    /** Reads a docker-save tar already opened; closing the reader closes {@code files}. */
+    public static DockerArchiveReader open(TarFiles files) throws IOException {
         try {
             if (!files.exists(DockerArchive.MANIFEST_FILE)) {
                 throw new ImageFormatException(files.describe() + ": not a docker-save archive (no manifest.json)");
@@ -55,6 +59,9 @@ public final class DockerArchiveReader implements Closeable {
             try {
                 entries = ImageJson.mapper().readValue(
                     files.readSmall(DockerArchive.MANIFEST_FILE, ImageReading.MAX_JSON), ENTRIES);
+            } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+                throw new ImageFormatException(files.describe()
+                    + ": manifest.json: expected an array of {Config, RepoTags, Layers}");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new ImageFormatException(files.describe() + ": manifest.json: " + e.getOriginalMessage());
             }
