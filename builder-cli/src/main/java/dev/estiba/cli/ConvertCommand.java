@@ -46,8 +46,8 @@ final class ConvertCommand implements Callable<Integer> {
     String compression;
 
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
-        description = "For a docker:// source: the platform to take from a multi-platform image (default: this "
-            + "machine's).")
+        description = "The platform to take from a multi-platform index, e.g. linux/arm64/v8 (for a docker:// "
+            + "source the default is this machine's).")
     String platform;
 
     @Mixin
@@ -80,7 +80,7 @@ final class ConvertCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("unknown format \"" + format + "\" (expected oci or docker)");
             };
             layers = compression == null ? null : Compression.defaultFor(CompressionType.fromCliName(compression));
-            wanted = platform == null ? PlatformSelector.host() : Platform.parse(platform);
+            wanted = platform == null ? null : Platform.parse(platform);
         } catch (IllegalArgumentException e) {
             throw Failures.of(e);
         }
@@ -92,9 +92,10 @@ final class ConvertCommand implements Callable<Integer> {
             try {
                 Image input;
                 if (from == null) {
-                    input = RegistryLocation.pull(source, wanted, registry, cache.root(), spec.commandLine().getErr());
+                    input = RegistryLocation.pull(source, wanted != null ? wanted : PlatformSelector.host(), registry,
+                        cache.root(), spec.commandLine().getErr());
                 } else {
-                    opened = ImageTransports.read(from);
+                    opened = ImageTransports.read(from, wanted);
                     input = opened.only().image();
                 }
                 Image image = ImageConversion.convert(input, docker, layers, cache.blobs(),

@@ -112,6 +112,34 @@ class ImageCommandsTest {
     }
 
     @Test
+    void platformPicksFromAMultiPlatformIndex() throws IOException {
+        BlobStore scratch = new BlobStore(tmp.resolve("scratch3"));
+        Image amd = StoredImages.assemble(scratch, ImageConfig.empty(Platform.parse("linux/amd64")), List.of(), false);
+        OciLayoutWriter.write(layout, amd, "amd");
+        dev.estiba.image.ImageIndex index = dev.estiba.image.ImageIndex.oci(List.of(
+            amd.manifest().descriptor(MediaTypes.OCI_MANIFEST).withPlatform(Platform.parse("linux/amd64")),
+            image.manifest().descriptor(MediaTypes.OCI_MANIFEST).withPlatform(Platform.parse("linux/arm64/v8"))));
+        byte[] bytes = ImageJson.write(index);
+        dev.estiba.image.Digest d = dev.estiba.image.Digest.sha256(bytes);
+        Files.write(layout.resolve("blobs/sha256/" + d.hex()), bytes);
+        dev.estiba.image.ImageIndex top = dev.estiba.image.ImageIndex.parse(Files.readAllBytes(layout.resolve("index.json")), "i")
+            .plus(new dev.estiba.image.Descriptor(MediaTypes.OCI_INDEX, d, bytes.length)
+                .withAnnotations(Map.of(dev.estiba.image.Descriptor.REF_NAME, "multi")));
+        Files.write(layout.resolve("index.json"), ImageJson.write(top));
+
+        String src = "oci:" + layout + ":multi";
+        assertEquals(new Run(2, "", "estiba: oci:" + layout + ": " + d + " is a multi-platform index (linux/amd64, "
+            + "linux/arm64/v8); choose one with --platform\n"), run("convert", src, "oci:" + tmp.resolve("x")));
+        assertEquals(new Run(0, image.manifest().digest() + "\n", ""),
+            run("convert", "--platform", "linux/arm64", src, "oci:" + tmp.resolve("x") + ":arm"));
+        assertEquals(new Run(2, "", "estiba: oci:" + layout + ": " + d + " has no image for linux/s390x (it has "
+            + "linux/amd64, linux/arm64/v8)\n"), run("inspect", "--platform", "linux/s390x", src));
+        assertEquals(new Run(2, "", "estiba: invalid platform \"linux\": expected os/arch[/variant]\n"),
+            run("convert", "--platform", "linux", src, "oci:" + tmp.resolve("y")));
+        assertTrue(run("inspect", "--platform", "linux/amd64", src).out().contains("Platform:      linux/amd64\n"));
+    }
+
+    @Test
     void convertReportsBadInputWithExitTwo() {
         assertEquals(new Run(2, "", "estiba: unknown transport \"containers-storage\" (expected oci, oci-archive or "
             + "docker-archive)\n"), run("convert", "containers-storage:alpine", "oci:x"));

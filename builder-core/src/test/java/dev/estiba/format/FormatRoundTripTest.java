@@ -114,8 +114,8 @@ class FormatRoundTripTest {
         OciArchive.write(two, TestImages.sample(new BlobStore(tmp.resolve("other")), Compression.gzip(6), false), "v1");
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
         OciLayoutReader r = OciArchive.open(one);
-        try (var files = r.files()) {
-            assertSameImage(a, r.image("v1"));
+        try (LayoutFiles files = r.files()) {
+            assertSameImage(a, OciLayoutReader.open(files).image("v1"));
         }
     }
 
@@ -134,11 +134,47 @@ class FormatRoundTripTest {
         }
         // the same tar is also an OCI archive
         OciLayoutReader r = OciArchive.open(file);
-        try (var files = r.files()) {
+        try (LayoutFiles files = r.files()) {
+            assertEquals(files, r.files());
             assertEquals(List.of("latest"), r.tags());
             assertSameImage(a, r.image("latest"));
             assertEquals("example.com/app:latest",
                 r.find("latest").annotation(DockerArchive.CONTAINERD_IMAGE_NAME));
+        }
+    }
+
+    @Test
+    void dockerSaveOfAMultiPlatformIndexKeepsThePlatformManifest() throws IOException {
+        Image a = TestImages.sample(store(), Compression.gzip(6), false);
+        // the shape of docker save with the containerd store: index.json -> index -> manifest
+        dev.estiba.image.ImageIndex nested = dev.estiba.image.ImageIndex.oci(List.of(
+            a.manifest().descriptor(MediaTypes.OCI_MANIFEST).withPlatform(dev.estiba.image.Platform.parse("linux/amd64"))));
+        byte[] nestedBytes = dev.estiba.image.ImageJson.write(nested);
+        Digest nestedDigest = Digest.sha256(nestedBytes);
+        Path file = tmp.resolve("containerd.tar");
+        try (OutputStream out = Files.newOutputStream(file); dev.estiba.layer.TarWriter tar = new dev.estiba.layer.TarWriter(out)) {
+            Map<String, byte[]> files = new java.util.TreeMap<>();
+            files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+            files.put("index.json", dev.estiba.image.ImageJson.write(dev.estiba.image.ImageIndex.oci(List.of(
+                new Descriptor(MediaTypes.OCI_INDEX, nestedDigest, nestedBytes.length)))));
+            files.put(LayoutFiles.blobPath(nestedDigest), nestedBytes);
+            files.put(LayoutFiles.blobPath(a.manifest().digest()), a.manifest().bytes());
+            files.put(LayoutFiles.blobPath(a.id()), a.config().bytes());
+            for (Descriptor l : a.layers()) {
+                try (InputStream in = a.open(l)) {
+                    files.put(LayoutFiles.blobPath(l.digest()), in.readAllBytes());
+                }
+            }
+            files.put("manifest.json", ("[{\"Config\":\"" + LayoutFiles.blobPath(a.id()) + "\",\"RepoTags\":[\"x:1\"],"
+                + "\"Layers\":[" + String.join(",", a.layers().stream().map(l -> "\"" + LayoutFiles.blobPath(l.digest())
+                    + "\"").toList()) + "]}]").getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                tar.write(new dev.estiba.layer.TarWriter.Header(f.getKey(), '0', 0644, 0, 0, f.getValue().length, 0,
+                    null, null, null), new java.io.ByteArrayInputStream(f.getValue()));
+            }
+        }
+        try (DockerArchiveReader r = DockerArchiveReader.open(file)) {
+            assertSameImage(a, r.image("x:1"));
         }
     }
 
