@@ -141,8 +141,8 @@ class ImageCommandsTest {
 
     @Test
     void convertReportsBadInputWithExitTwo() {
-        assertEquals(new Run(2, "", "estiba: unknown transport \"docker\" (expected oci, oci-archive or docker-archive)\n"),
-            run("convert", "docker://alpine", "oci:x"));
+        assertEquals(new Run(2, "", "estiba: unknown transport \"containers-storage\" (expected oci, oci-archive or "
+            + "docker-archive)\n"), run("convert", "containers-storage:alpine", "oci:x"));
         Run r = run("convert", "oci:" + layout + ":nope", "oci:" + tmp.resolve("x"));
         assertEquals(2, r.exit());
         assertEquals("estiba: oci:" + layout + ": no image tagged \"nope\" (tags: v1)\n", r.err());
