@@ -121,7 +121,7 @@ class RulesTest {
             fires("DL3045", "FROM alpine:3\nCOPY a b\n", "2:1"),
             quiet("DL3045", "FROM alpine:3\nCOPY a /b\nWORKDIR /w\nCOPY a b\n"),
             quiet("DL3045", "FROM alpine:3 AS base\nWORKDIR /w\nFROM base\nCOPY a b\n"),
-            fires("DL3048", "FROM alpine:3\nLABEL Invalid_Key=1 com.docker.x=2 a..b=3\n", "2:7", "2:21", "2:36"),
+            fires("DL3048", "FROM alpine:3\nLABEL Invalid_Key=1 com.docker.x=2 a..b=3 1abc=4\n", "2:7", "2:21", "2:36", "2:43"),
             quiet("DL3048", "FROM alpine:3\nLABEL org.opencontainers.image.title=x version=1\n"),
             fires("DL3057", "FROM alpine:3\nRUN true\n", "1:1"),
             quiet("DL3057", "FROM alpine:3\nHEALTHCHECK CMD [\"true\"]\n"),
@@ -160,14 +160,17 @@ class RulesTest {
             quiet("DL3009", "FROM debian:12 AS build\nRUN apt-get update\nFROM debian:12\nCOPY --from=build /a /a\n"),
             fires("DL3013", "FROM python:3\nRUN pip install --no-cache-dir flask requests==2.0 -i https://x/simple\n", "2:32"),
             fires("DL3013", "FROM python:3\nRUN python3 -m pip install --no-cache-dir flask\n", "2:43"),
-            quiet("DL3013", "FROM python:3\nRUN pip install --no-cache-dir -r requirements.txt && pip install --no-cache-dir . 'a>=1'\n"),
+            quiet("DL3013", "FROM python:3\nRUN pip install --no-cache-dir -r requirements.txt && pip install --no-cache-dir 'a>=1'"
+                + " git+https://x/y.git@v1 ./dist/x.whl && pip install --no-cache-dir . b\n"),
+            fires("DL3013", "FROM python:3\nRUN pip install --no-cache-dir git+https://x/y.git\n", "2:32"),
             fires("DL3014", "FROM debian:12\nRUN apt-get install --no-install-recommends x=1\n", "2:5"),
             quiet("DL3014", "FROM debian:12\nRUN apt-get -qq install --no-install-recommends x=1 && apt-get install --yes "
                 + "--no-install-recommends y=1\n"),
             fires("DL3015", "FROM debian:12\nRUN apt-get install -y x=1\n", "2:5"),
             quiet("DL3015", "FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false x=1\n"),
             fires("DL3016", "FROM node:20\nRUN npm install -g express @angular/cli typescript@5\n", "2:20", "2:28"),
-            quiet("DL3016", "FROM node:20\nRUN npm install && npm install ./lib @scope/pkg@1.0 git+https://x/y.git\n"),
+            quiet("DL3016", "FROM node:20\nRUN npm install && npm install ./lib @scope/pkg@1.0 git+https://x/y.git#v1 a.tgz\n"),
+            fires("DL3016", "FROM node:20\nRUN npm install git+https://x/y.git @types/node\n", "2:17", "2:37"),
             fires("DL3018", "FROM alpine:3\nRUN apk add --no-cache --virtual .deps curl bash=5.2\n", "2:40"),
             quiet("DL3018", "FROM alpine:3\nRUN apk add --no-cache curl=8.5.0-r0 ./local.apk\n"),
             fires("DL3019", "FROM alpine:3\nRUN apk add curl=8\n", "2:5"),
@@ -217,6 +220,8 @@ class RulesTest {
             fires("DL4006", "FROM debian:12\nRUN curl -s https://x | sh\n", "2:23"),
             quiet("DL4006", "FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -s https://x | sh\n"),
             quiet("DL4006", "FROM debian:12\nRUN set -o pipefail && curl -s https://x | sh\n"),
+            quiet("DL4006", "FROM alpine:3\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\nRUN a | b\n"),
+            fires("DL4006", "FROM debian:12\nSHELL [\"/bin/sh\", \"-o\", \"pipefail\", \"-c\"]\nRUN a | b\n", "3:7"),
             quiet("DL4006", "FROM mcr.microsoft.com/windows:1\nSHELL [\"powershell\", \"-Command\"]\nRUN a | b\n"),
 
             // ---- shell parsing details: heredocs, exec form, continuations with comments, shell pragma
