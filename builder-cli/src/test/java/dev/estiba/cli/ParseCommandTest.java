@@ -130,4 +130,33 @@ class ParseCommandTest {
         assertTrue(r.out().contains("(copy [\"--chmod=0644\"] \"<<-\\\"CONFIG\\\"\" \"/etc/server/config.toml\")\n"),
                 r.out());
     }
+
+    @Test
+    void theDocumentedJsonExampleIsWhatParsePrints() throws IOException {
+        Path docs = Path.of(System.getProperty("estiba.repo.root", "..")).resolve("docs/parse");
+        Run r = run("", "parse", "--format", "json", docs.resolve("example.Dockerfile").toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode printed =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(r.out());
+        printed.put("file", "docs/parse/example.Dockerfile");
+        assertEquals(json.readTree(docs.resolve("example.json").toFile()), printed,
+                "docs/parse/example.json is stale: regenerate it with "
+                        + "bin/estiba parse --format json docs/parse/example.Dockerfile");
+    }
+
+    @Test
+    void invalidUtf8IsKeptInTheDumpAndReplacedInJson() {
+        CommandLine cl = Estiba.commandLine();
+        ParseCommand parse = cl.getSubcommands().get("parse").getCommand();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        parse.stdin = new ByteArrayInputStream(new byte[] {'R', 'U', 'N', ' ', (byte) 0xff, 'x', '\n'});
+        assertEquals(ExitCodes.OK, cl.execute("parse", "--format", "buildkit", "-"));
+        assertEquals("(run \"\\xffx\")\n", out.toString());
+        out.getBuffer().setLength(0);
+        parse.stdin = new ByteArrayInputStream(new byte[] {'R', 'U', 'N', ' ', (byte) 0xff, 'x', '\n'});
+        assertEquals(ExitCodes.OK, cl.execute("parse", "--format", "json", "-"));
+        assertTrue(out.toString().contains("\"line\" : \"RUN \uFFFDx\""), out.toString());
+    }
 }
