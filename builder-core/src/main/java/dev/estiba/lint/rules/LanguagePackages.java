@@ -91,18 +91,23 @@ final class LanguagePackages implements Check {
         return null;
     }
 
+    private static final Set<String> TRUTHY = Set.of("1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES");
+
+    /** PIP_NO_CACHE_DIR set to a true value by an ENV of the stage (or its parents) or in the script. */
     private static boolean pipNoCacheEnv(LintContext ctx, ShellRun r) {
-        for (Instruction i : r.stage().instructions()) {
-            if (i == r.run()) {
-                break;
-            }
-            if (i.keyword() == Keyword.ENV && i.arguments() instanceof KeyValueList kv
-                && kv.pairs().stream().anyMatch(p -> Workdirs.unquote(p.key()).equals("PIP_NO_CACHE_DIR"))) {
-                return true;
+        for (dev.estiba.lint.Stage s = r.stage(); s != null; s = ctx.parentStage(s)) {
+            for (Instruction i : s.instructions()) {
+                if (i == r.run()) {
+                    break;
+                }
+                if (i.keyword() == Keyword.ENV && i.arguments() instanceof KeyValueList kv && kv.pairs().stream()
+                    .anyMatch(p -> Workdirs.unquote(p.key()).equals("PIP_NO_CACHE_DIR") && TRUTHY.contains(Workdirs.unquote(p.value())))) {
+                    return true;
+                }
             }
         }
         return r.commands().stream().flatMap(c -> c.assignments().stream())
-            .anyMatch(w -> w.value().startsWith("PIP_NO_CACHE_DIR="));
+            .anyMatch(w -> w.value().startsWith("PIP_NO_CACHE_DIR=") && TRUTHY.contains(w.value().substring(17)));
     }
 
     /** A version specifier, a local wheel or sdist, a path, or a VCS URL with {@code @ref}. */
