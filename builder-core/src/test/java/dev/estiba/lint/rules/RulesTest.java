@@ -231,7 +231,10 @@ class RulesTest {
             fires("DL3004", "FROM alpine:3\nRUN <<EOF\nset -e\nsudo true\nEOF\n", "4:1"),
             fires("DL3004", "FROM alpine:3\nRUN [\"sudo\", \"true\"]\n", "2:6"),
             fires("DL3004", "FROM alpine:3\nRUN a \\\n# sudo in a comment\n && sudo b\n", "4:5"),
-            quiet("DL3004", "FROM alpine:3\n# hadolint shell=pwsh\nRUN sudo x\n"));
+            quiet("DL3004", "FROM alpine:3\n# hadolint shell=pwsh\nRUN sudo x\n"),
+            quiet("DL3004", "FROM alpine:3\nRUN <<EOF\n#!/usr/bin/env python3\nsudo = 1\nEOF\n"),
+            fires("DL3004", "FROM alpine:3\nRUN <<EOF\n#!/bin/bash\nsudo true\nEOF\n", "4:1"),
+            fires("DL3004", "FROM alpine:3\nRUN cat <<EOF > /x && sudo y\nsudo in the body is data\nEOF\n", "2:23"));
     }
 
     @ParameterizedTest(name = "{0} {index}")
