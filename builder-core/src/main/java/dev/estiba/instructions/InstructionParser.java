@@ -50,8 +50,8 @@ public final class InstructionParser {
         return switch (kw) {
             case FROM -> from(args, flags, origin);
             case RUN -> run(node, flags, origin);
-            case CMD -> new CmdInstruction(command(kw, args, origin), origin);
-            case ENTRYPOINT -> new EntrypointInstruction(command(kw, args, origin), origin);
+            case CMD -> new CmdInstruction(command(args), origin);
+            case ENTRYPOINT -> new EntrypointInstruction(command(args), origin);
             case COPY -> copy(node, flags, origin);
             case ADD -> add(node, flags, origin);
             case ENV -> new EnvInstruction(pairs(kw, args, origin), origin);
@@ -89,19 +89,17 @@ public final class InstructionParser {
         return new FromInstruction(words.get(0), flags.string("platform"), name, origin);
     }
 
-    private static Command command(Keyword kw, Arguments args, Origin origin) {
+    /** Exec or shell form; nothing at all is an empty shell command, which BuildKit accepts too. */
+    private static Command command(Arguments args) {
         if (args instanceof ExecForm e) {
             return new Command.Exec(e.values());
         }
-        if (args instanceof ShellForm s && !s.text().isEmpty()) {
-            return new Command.Shell(s.text());
-        }
-        throw new InstructionException(origin, kw + " requires at least one argument");
+        return new Command.Shell(args instanceof ShellForm s ? s.text() : "");
     }
 
     private static RunInstruction run(dev.estiba.grammar.tree.Instruction node, FlagRules.Parsed flags,
                                       Origin origin) {
-        Command command = command(Keyword.RUN, node.arguments(), origin);
+        Command command = command(node.arguments());
         List<Mount> mounts = new ArrayList<>();
         for (String m : flags.list("mount")) {
             try {

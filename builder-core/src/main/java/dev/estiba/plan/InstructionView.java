@@ -211,7 +211,7 @@ public record InstructionView(String keyword, Map<String, Object> flags, Object 
         } else if (args instanceof Map<?, ?> m && m.containsKey("destination")) {
             List<String> words = new ArrayList<>((List<String>) m.get("sources"));
             if (m.containsKey("heredocs")) {
-                words.addAll((List<String>) m.get("heredocs"));
+                ((List<String>) m.get("heredocs")).forEach(h -> words.add("<<" + h));
             }
             words.add((String) m.get("destination"));
             words.forEach(w -> b.append(' ').append(w));

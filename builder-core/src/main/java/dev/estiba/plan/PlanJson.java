@@ -29,8 +29,10 @@ public final class PlanJson {
     public static Map<String, Object> tree(Plan plan) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("dockerfile", plan.sourceName());
-        root.put("platform", Map.of("target", plan.targetPlatform().toString(),
-            "build", plan.buildPlatform().toString()));
+        Map<String, Object> platform = new LinkedHashMap<>();
+        platform.put("target", plan.targetPlatform().toString());
+        platform.put("build", plan.buildPlatform().toString());
+        root.put("platform", platform);
         root.put("target", plan.targetStage().displayName());
         root.put("automaticArgs", plan.automaticArgs());
         root.put("globalArgs", plan.globalArgs().stream().map(PlanJson::arg).toList());

@@ -2,6 +2,8 @@ package dev.estiba.plan;
 
 import dev.estiba.expand.ExpansionException;
 import dev.estiba.expand.ShellLexer;
+import dev.estiba.grammar.DockerfileParseException;
+import dev.estiba.grammar.DockerfileParser;
 import dev.estiba.grammar.tree.Dockerfile;
 import dev.estiba.instructions.ArgInstruction;
 import dev.estiba.instructions.CopyInstruction;
@@ -104,7 +106,7 @@ public final class Planner {
             String description = descriptions.above(from.origin().lineNumber(), from.stageName().orElse(null));
             if (p == null) {
                 List<Step> raw = bodies.get(i).stream().map(ins -> new Step(ins, Optional.empty(), Map.of(),
-                    Map.of(), Set.of(), Set.of(), List.of(), false)).toList();
+                    Map.of(), Map.of(), Set.of(), Set.of(), List.of(), false)).toList();
                 stages.add(new Stage(i, from.stageName(), description, from, bases.get(i), raw, Set.of(), -1, false));
                 continue;
             }
@@ -186,20 +188,19 @@ public final class Planner {
         Optional<Integer> stage = stageByName(expanded.image(), index);
         Base.Kind kind = stage.isPresent() ? Base.Kind.STAGE
             : expanded.image().equalsIgnoreCase("scratch") ? Base.Kind.SCRATCH : Base.Kind.IMAGE;
+        expanded.platform().ifPresent(text -> {
+            try {
+                Platform.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new InstructionException(from.origin(), "FROM --platform: " + e.getMessage(), e);
+            }
+        });
         boolean known = kind != Base.Kind.IMAGE;
         if (kind == Base.Kind.IMAGE) {
-            Platform p = expanded.platform().map(this::platform).orElse(options.targetPlatform());
+            Platform p = expanded.platform().map(Platform::parse).orElse(options.targetPlatform());
             known = options.baseImages().lookup(expanded.image(), p).isPresent();
         }
         bases.add(new Base(kind, expanded.image(), stage, expanded.platform(), known, x.unset()));
-    }
-
-    private Platform platform(String text) {
-        try {
-            return Platform.parse(text);
-        } catch (IllegalArgumentException e) {
-            return options.targetPlatform();
-        }
     }
 
     /** The last stage before {@code before} with this name (case-insensitive). */
@@ -244,7 +245,7 @@ public final class Planner {
         } else {
             Map<String, String> imageEnv = Map.of();
             if (base.kind() == Base.Kind.IMAGE) {
-                Platform p = base.platform().map(this::platform).orElse(options.targetPlatform());
+                Platform p = base.platform().map(Platform::parse).orElse(options.targetPlatform());
                 Optional<BaseImage> known = options.baseImages().lookup(base.reference(), p);
                 if (known.isPresent()) {
                     imageEnv = known.get().env();
@@ -257,6 +258,10 @@ public final class Planner {
         }
         List<Instruction> body = new ArrayList<>();
         List<Boolean> isTrigger = new ArrayList<>();
+        for (Instruction trigger : imageTriggers(index, base)) {
+            body.add(trigger);
+            isTrigger.add(true);
+        }
         if (base.kind() == Base.Kind.STAGE) {
             for (Instruction ins : bodies.get(base.stage().orElseThrow())) {
                 if (ins instanceof OnbuildInstruction onbuild) {
@@ -275,10 +280,36 @@ public final class Planner {
         planned.put(index, new Planned(steps, scope, deps));
     }
 
+    /** A known base image's ONBUILD triggers, parsed; a bad one is an error at the FROM line. */
+    private List<Instruction> imageTriggers(int index, Base base) {
+        if (base.kind() != Base.Kind.IMAGE) {
+            return List.of();
+        }
+        Platform p = base.platform().map(Platform::parse).orElse(options.targetPlatform());
+        List<String> triggers = options.baseImages().lookup(base.reference(), p).map(BaseImage::onBuild)
+            .orElse(List.of());
+        Origin from = froms.get(index).origin();
+        List<Instruction> out = new ArrayList<>();
+        for (String trigger : triggers) {
+            try {
+                Dockerfile one = DockerfileParser.parse(from.sourceName(), trigger);
+                for (dev.estiba.grammar.tree.Instruction node : one.instructions()) {
+                    out.add(InstructionParser.parse(node, from.sourceName()));
+                }
+            } catch (DockerfileParseException | InstructionException e) {
+                throw new InstructionException(from, "ONBUILD trigger of " + base.reference() + " (" + trigger
+                    + "): " + (e instanceof InstructionException ie ? ie.detail() : ((DockerfileParseException) e)
+                    .detail()), e);
+            }
+        }
+        return out;
+    }
+
     private Step step(int stage, Instruction ins, boolean trigger, Scope scope, Set<Integer> deps) {
         Map<String, String> argsBefore = scope.args();
         Map<String, String> envBefore = scope.env();
-        ScopeExpander x = new ScopeExpander(lexer, scope.expansionEnv());
+        Map<String, String> buildEnv = scope.expansionEnv();
+        ScopeExpander x = new ScopeExpander(lexer, buildEnv);
         Instruction expanded;
         if (ins instanceof ArgInstruction arg) {
             expanded = stageArg(stage, arg, scope, x);
@@ -305,7 +336,8 @@ public final class Planner {
             plan(ref);
             deps.add(ref);
         }
-        return new Step(ins, Optional.of(expanded), argsBefore, envBefore, x.referenced(), x.unset(), refs, trigger);
+        return new Step(ins, Optional.of(expanded), argsBefore, envBefore, java.util.Collections.unmodifiableMap(buildEnv),
+            x.referenced(), x.unset(), refs, trigger);
     }
 
     /** Declares a stage's ARGs one after another: build arg, else default, else the global value. */

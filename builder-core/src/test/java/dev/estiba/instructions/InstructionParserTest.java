@@ -241,6 +241,14 @@ class InstructionParserTest {
     }
 
     @Test
+    void emptyCommandsAreAcceptedAsBuildKitDoes() {
+        List<Instruction> all = parse("FROM a\nRUN\nCMD\nENTRYPOINT\n");
+        assertEquals(new Command.Shell(""), ((RunInstruction) all.get(1)).command());
+        assertEquals(new Command.Shell(""), ((CmdInstruction) all.get(2)).command());
+        assertEquals(new Command.Shell(""), ((EntrypointInstruction) all.get(3)).command());
+    }
+
+    @Test
     void bareDoubleDashEndsFlags() {
         // "--" ends flag parsing; what follows are arguments
         List<Instruction> all = parse("FROM a\nCOPY --link -- x y\n");

@@ -30,6 +30,8 @@ class HeredocExpansionTest {
         Plan p = ScopingTest.plan("FROM a\nARG NAME=world\nADD <<'EOF' <<\"B\" /dir/\n$NAME\nEOF\n${NAME}\nB\n");
         assertEquals(List.of(new InlineFile("EOF", "$NAME\n", false), new InlineFile("B", "${NAME}\n", false)),
             inline(p, 1));
+        assertEquals("ADD <<EOF <<B /dir/", InstructionView.of(p.targetStage().steps().get(1).expanded().orElseThrow())
+            .text());
     }
 
     @Test

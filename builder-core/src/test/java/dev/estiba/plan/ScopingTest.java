@@ -204,10 +204,31 @@ class ScopingTest {
 
     @Test
     void stepsRecordTheScopeTheyRunIn() {
-        Plan p = plan("FROM a\nARG A=1\nENV E=2\nRUN echo\n");
-        Step run = p.targetStage().steps().get(2);
+        Plan p = plan("FROM a\nARG A=1\nENV E=2\nENV A=3\nRUN echo\n");
+        Step run = p.targetStage().steps().get(3);
         assertEquals(Map.of("A", "1"), run.args());
-        assertEquals(Map.of("PATH", Scope.DEFAULT_PATH, "E", "2"), run.env());
+        assertEquals(Map.of("PATH", Scope.DEFAULT_PATH, "E", "2", "A", "3"), run.env());
+        assertEquals(List.of("PATH=" + Scope.DEFAULT_PATH, "A=3", "E=2"), run.buildEnv().entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    @Test
+    void legacyEnvTakesTheRestOfTheLine() {
+        assertEquals(Map.of("v", "one two  two"), probe(plan("FROM a\nENV A one \"two  two\"\nLABEL v=\"$A\"\n")));
+    }
+
+    @Test
+    void quotedLabelKeys() {
+        assertEquals(Map.of("com.example.vendor", "ACME Inc"),
+            probe(plan("FROM a\nLABEL \"com.example.vendor\"=\"ACME Inc\"\n")));
+    }
+
+    @Test
+    void badFromPlatformIsAnErrorAtTheLine() {
+        InstructionException e = assertThrows(InstructionException.class,
+            () -> plan("ARG P=linux/\nFROM --platform=$P a\n"));
+        assertEquals("Dockerfile:2: FROM --platform: invalid platform \"linux/\": expected os/arch[/variant]",
+            e.getMessage());
     }
 
     @Test

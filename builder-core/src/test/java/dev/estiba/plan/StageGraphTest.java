@@ -114,6 +114,22 @@ class StageGraphTest {
         assertEquals(java.util.Map.of("t", "1"), ScopingTest.probe(p));
     }
 
+    @Test
+    void onbuildTriggersOfAKnownBaseImageRunFirst() {
+        BaseImages images = (ref, platform) -> Optional.of(new BaseImage(ref, java.util.Map.of(),
+            List.of("ENV FROM_TRIGGER=$SEEN", "COPY --chown=app . /app")));
+        Plan p = plan("FROM base:1\nLABEL v=$FROM_TRIGGER\n", ScopingTest.AMD64.withBaseImages(images));
+        List<Step> steps = p.targetStage().steps();
+        assertEquals(List.of(true, true, false), steps.stream().map(Step::trigger).toList());
+        assertEquals("COPY --chown=app . /app", InstructionView.of(steps.get(1).expanded().orElseThrow()).text());
+        assertEquals(java.util.Map.of("v", ""), ScopingTest.probe(p));
+        BaseImages bad = (ref, platform) -> Optional.of(new BaseImage(ref, java.util.Map.of(),
+            List.of("COPY --nope x y")));
+        InstructionException e = assertThrows(InstructionException.class,
+            () -> plan("FROM base:1\n", ScopingTest.AMD64.withBaseImages(bad)));
+        assertEquals("Dockerfile:1: ONBUILD trigger of base:1 (COPY --nope x y): unknown flag: --nope", e.getMessage());
+    }
+
     static Stream<Arguments> badReferences() {
         return Stream.of(
             Arguments.of("FROM a AS one\nCOPY --from=one /x /x\n", 2,
