@@ -2,27 +2,36 @@ package dev.estiba.lint.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.estiba.grammar.tree.ArgList;
+import dev.estiba.grammar.tree.Instruction;
+import dev.estiba.grammar.tree.KeyValueList;
+import dev.estiba.grammar.tree.Keyword;
 import dev.estiba.grammar.tree.ShellForm;
 import dev.estiba.lint.LintContext;
 import dev.estiba.lint.Severity;
+import dev.estiba.lint.Stage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
  * ShellCheck over every shell-form RUN in a POSIX shell, when the {@code shellcheck} binary is on the
- * PATH. Its line and column in the script are mapped back to the Dockerfile. SC1090/SC1091 (sourced
- * files it cannot see) and SC2154 (variables that come from ARG and ENV) are left out.
+ * PATH. Its line and column in the script are mapped back to the Dockerfile. As hadolint does, the
+ * stage's ARG and ENV names are declared to ShellCheck (an {@code export} line after the script, so
+ * positions do not move) and SC2187 (ash) and SC1090/SC1091 (sourced files it cannot see) are left out.
  */
 public final class ShellCheck implements Check {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String EXCLUDE = "SC1090,SC1091,SC2154";
+    private static final String EXCLUDE = "SC1090,SC1091,SC2187";
     private final Path binary;
 
     public ShellCheck(Path binary) {
@@ -54,14 +63,41 @@ public final class ShellCheck implements Check {
             String name = exe.substring(exe.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
             String dialect = List.of("bash", "dash", "ksh").contains(name) ? name : "sh";
             String script = r.script().script().source();
+            Set<String> vars = declared(ctx, r);
+            String checked = vars.isEmpty() ? script : script + "\nexport " + String.join(" ", vars) + "\n";
             try {
-                for (JsonNode c : run(dialect, script).path("comments")) {
-                    report(ctx, r, script, c);
+                for (JsonNode c : run(dialect, checked).path("comments")) {
+                    if (offset(checked, c.path("line").asInt(), c.path("column").asInt()) < script.length()) {
+                        report(ctx, r, script, c);
+                    }
                 }
             } catch (IOException e) {
                 return; // shellcheck unusable: skip it for this file, as when it is absent
             }
         }
+    }
+
+    /** ARG and ENV names of the stage (and the stages it builds on) before the RUN, and the global ARGs. */
+    private static Set<String> declared(LintContext ctx, ShellRun r) {
+        Set<String> names = new TreeSet<>(ctx.globalArgs().keySet());
+        List<Stage> chain = new ArrayList<>();
+        for (Stage s = r.stage(); s != null; s = ctx.parentStage(s)) {
+            chain.add(0, s);
+        }
+        for (Stage s : chain) {
+            for (Instruction i : s.instructions()) {
+                if (i == r.run()) {
+                    break;
+                }
+                if (i.arguments() instanceof ArgList a) {
+                    a.declarations().forEach(d -> names.add(d.name()));
+                } else if (i.keyword() == Keyword.ENV && i.arguments() instanceof KeyValueList kv) {
+                    kv.pairs().forEach(p -> names.add(Workdirs.unquote(p.key())));
+                }
+            }
+        }
+        names.removeIf(n -> !n.matches("[A-Za-z_][A-Za-z0-9_]*"));
+        return names;
     }
 
     private static void report(LintContext ctx, ShellRun r, String script, JsonNode c) {
