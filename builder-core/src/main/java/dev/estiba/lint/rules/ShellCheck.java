@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +35,13 @@ import java.util.concurrent.TimeUnit;
 public final class ShellCheck implements Check {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String EXCLUDE = "SC1090,SC1091,SC2187";
+    /** Daemon threads that wait for shellcheck processes; as many as there are cores, at least two. */
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(
+        Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "shellcheck");
+            t.setDaemon(true);
+            return t;
+        });
     private final Path binary;
 
     public ShellCheck(Path binary) {
@@ -55,6 +65,9 @@ public final class ShellCheck implements Check {
 
     @Override
     public void check(LintContext ctx) {
+        record Job(ShellRun run, String script, String checked, CompletableFuture<JsonNode> result) {
+        }
+        List<Job> jobs = new ArrayList<>();
         for (ShellRun r : ShellRun.all(ctx)) {
             if (!(r.run().arguments() instanceof ShellForm)) {
                 continue;
@@ -65,14 +78,24 @@ public final class ShellCheck implements Check {
             String script = r.script().script().source();
             Set<String> vars = declared(ctx, r);
             String checked = vars.isEmpty() ? script : script + "\nexport " + String.join(" ", vars) + "\n";
-            try {
-                for (JsonNode c : run(dialect, checked).path("comments")) {
-                    if (offset(checked, c.path("line").asInt(), c.path("column").asInt()) < script.length()) {
-                        report(ctx, r, script, c);
-                    }
+            // one process per RUN, a few at a time; results are reported in file order
+            jobs.add(new Job(r, script, checked, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return run(dialect, checked);
+                } catch (IOException e) {
+                    return null;
                 }
-            } catch (IOException e) {
-                return; // shellcheck unusable: skip it for this file, as when it is absent
+            }, POOL)));
+        }
+        for (Job j : jobs) {
+            JsonNode result = j.result().join();
+            if (result == null) {
+                continue; // shellcheck unusable for this script: skipped, as when it is absent
+            }
+            for (JsonNode c : result.path("comments")) {
+                if (offset(j.checked(), c.path("line").asInt(), c.path("column").asInt()) < j.script().length()) {
+                    report(ctx, j.run(), j.script(), c);
+                }
             }
         }
     }
