@@ -149,12 +149,24 @@ public final class CgroupScope {
 
   /** Removes the scope (and the runtime's child) from every hierarchy; empty cgroups only. */
   public void remove() {
-    for (Path hierarchy : cgroups.hierarchies()) {
-      Path dir = hierarchy.resolve(relative);
-      rmdir(dir.resolve("step"));
-      rmdir(dir);
-      // The shared parent goes when no other step uses it; a busy one stays.
-      rmdir(dir.getParent());
+    // The last processes may still be exiting; give them a moment before calling it busy.
+    for (int attempt = 0; attempt < 40; attempt++) {
+      for (Path hierarchy : cgroups.hierarchies()) {
+        Path dir = hierarchy.resolve(relative);
+        rmdir(dir.resolve("step"));
+        rmdir(dir);
+        // The shared parent goes when no other step uses it; a busy one stays.
+        rmdir(dir.getParent());
+      }
+      if (!exists()) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
