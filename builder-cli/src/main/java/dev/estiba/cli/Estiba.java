@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
     description = "Daemonless Dockerfile parser, linter and OCI image builder.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        ConvertCommand.class,
+        InspectCommand.class,
+        LoadCommand.class,
+        ImagesCommand.class,
+        SaveCommand.class,
+        CacheCommand.class,
     })
 public final class Estiba implements Runnable {
 

@@ -62,16 +62,12 @@ public final class ImageTransports {
      * names: a docker-save image once per RepoTag (once unnamed when it has none).
      */
     public static OpenedSource readArchive(Path file) throws IOException {
-        TarFiles probe = TarFiles.open(file, file.toString());
-        boolean docker;
-        try {
-            docker = probe.exists(DockerArchive.MANIFEST_FILE);
-        } finally {
-            probe.close();
-        }
+        TarFiles opened = TarFiles.open(file, file.toString());
+        boolean docker = opened.exists(DockerArchive.MANIFEST_FILE);
+        TarFiles files = opened.describedAs((docker ? "docker-archive:" : "oci-archive:") + file);
         List<NamedImage> images = new ArrayList<>();
         if (docker) {
-            DockerArchiveReader r = DockerArchiveReader.open(file);
+            DockerArchiveReader r = DockerArchiveReader.open(files);
             try {
                 for (SaveManifestEntry e : r.entries()) {
                     Image image = r.image(e);
@@ -88,7 +84,13 @@ public final class ImageTransports {
                 throw ex;
             }
         }
-        OciLayoutReader r = OciArchive.open(file);
+        OciLayoutReader r;
+        try {
+            r = OciLayoutReader.open(files);
+        } catch (IOException | RuntimeException e) {
+            files.close();
+            throw e;
+        }
         try {
             for (Descriptor d : r.index().manifests()) {
                 images.add(new NamedImage(ociName(d), r.image(d)));

@@ -21,18 +21,7 @@ record ZstdCompression(int level) implements Compression {
 
     @Override
     public OutputStream compress(OutputStream sink) throws IOException {
-        // Keep the sink open when the zstd stream closes.
-        OutputStream unclosable = new FilterOutputStream(sink) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
+        OutputStream unclosable = new KeepOpenOutputStream(sink);
         ZstdOutputStreamNoFinalizer z = new ZstdOutputStreamNoFinalizer(unclosable, level);
         // A zstd flush ends a block, so flushes must not reach it: only close finishes the frame.
         return new FilterOutputStream(z) {

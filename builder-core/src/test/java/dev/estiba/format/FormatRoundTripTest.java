@@ -15,6 +15,11 @@ import dev.estiba.format.ocilayout.OciLayoutWriter;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Digest;
 import dev.estiba.image.Image;
+import dev.estiba.image.ImageConfig;
+import dev.estiba.image.Platform;
+import dev.estiba.store.StoredImages;
+import dev.estiba.image.HistoryEntry;
+import dev.estiba.layer.LayerWriter;
 import dev.estiba.image.MediaTypes;
 import dev.estiba.layer.Compression;
 import dev.estiba.layer.CompressionType;
@@ -173,6 +178,19 @@ class FormatRoundTripTest {
         Image plain = ImageConversion.convert(gzip, null, Compression.none(), store, 2);
         assertEquals(gzip.config().value().rootfs().diffIds(), plain.layers().stream().map(Descriptor::digest).toList());
         assertEquals(CompressionType.NONE, CompressionType.ofMediaType(plain.layers().get(0).mediaType()));
+    }
+
+    @Test
+    void assemblingOnOneOrTwoThreadsGivesTheSameImage() throws IOException {
+        ImageConfig base = ImageConfig.empty(Platform.parse("linux/amd64"));
+        List<StoredImages.LayerStep> steps = TestImages.changes().stream()
+            .map(c -> new StoredImages.LayerStep(c, new HistoryEntry(null, "x", false)))
+            .toList();
+        LayerWriter writer = new LayerWriter(Compression.gzip(6), null);
+        Image one = StoredImages.assemble(new BlobStore(tmp.resolve("s1")), base, steps, writer, false, 1);
+        Image two = StoredImages.assemble(new BlobStore(tmp.resolve("s2")), base, steps, writer, false, 2);
+        assertArrayEquals(one.manifest().bytes(), two.manifest().bytes());
+        assertArrayEquals(one.config().bytes(), two.config().bytes());
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.estiba.format;
 
-import dev.estiba.image.Descriptor;
-import dev.estiba.image.Digest;
 import dev.estiba.image.ExecutionConfig;
 import dev.estiba.image.HistoryEntry;
 import dev.estiba.image.Image;
@@ -9,15 +7,14 @@ import dev.estiba.image.ImageConfig;
 import dev.estiba.image.ImageJson;
 import dev.estiba.image.ImageManifest;
 import dev.estiba.image.JsonBlob;
-import dev.estiba.image.MediaTypes;
 import dev.estiba.image.Platform;
 import dev.estiba.layer.ChangeEntry;
 import dev.estiba.layer.ChangeSet;
 import dev.estiba.layer.Compression;
 import dev.estiba.layer.ContentSource;
 import dev.estiba.layer.LayerWriter;
-import dev.estiba.layer.WrittenLayer;
 import dev.estiba.store.BlobStore;
+import dev.estiba.store.StoredImages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -56,26 +53,24 @@ final class TestImages {
 
     /** The sample image, its layers compressed with {@code compression}, blobs in {@code store}. */
     static Image sample(BlobStore store, Compression compression, boolean docker) throws IOException {
-        LayerWriter writer = new LayerWriter(compression, null);
-        List<Descriptor> layers = new ArrayList<>();
         ImageConfig config = ImageConfig.empty(Platform.parse("linux/amd64")).withCreated(T.toString())
             .withConfig(ExecutionConfig.EMPTY.withEnv(List.of("PATH=/usr/bin:/bin"))
                 .withEntrypoint(List.of("/app/hello.sh")).withWorkingDir("/app")
                 .withLabels(Map.of("org.example.test", "yes")).withUser("1000"));
+        List<StoredImages.LayerStep> steps = new ArrayList<>();
         int i = 0;
         for (ChangeSet cs : changes()) {
-            WrittenLayer w = writer.write(cs, store.directory(Digest.SHA256));
-            layers.add(w.descriptor(docker));
-            config = config.plusLayer(w.diffId(), new HistoryEntry(T.toString(), "layer " + (++i), false));
+            steps.add(new StoredImages.LayerStep(cs, new HistoryEntry(T.toString(), "layer " + (++i), false)));
         }
-        config = config.plusHistory(new HistoryEntry(T.toString(), "ENTRYPOINT [\"/app/hello.sh\"]", true));
-        JsonBlob<ImageConfig> configBlob = JsonBlob.of(config);
+        Image image = StoredImages.assemble(store, config, steps, new LayerWriter(compression, null), docker);
+        // an ENTRYPOINT row without a layer, so history and layers differ in length as in real images
+        ImageConfig withRow = image.config().value()
+            .plusHistory(new HistoryEntry(T.toString(), "ENTRYPOINT [\"/app/hello.sh\"]", true));
+        JsonBlob<ImageConfig> configBlob = JsonBlob.of(withRow);
         store.put(configBlob.bytes());
-        String configType = docker ? MediaTypes.DOCKER_CONFIG : MediaTypes.OCI_CONFIG;
-        ImageManifest m = docker ? ImageManifest.docker(configBlob.descriptor(configType), layers)
-            : ImageManifest.oci(configBlob.descriptor(configType), layers);
-        JsonBlob<ImageManifest> manifest = JsonBlob.of(m);
+        ImageManifest m = image.manifest().value().withConfig(
+            configBlob.descriptor(image.manifest().value().config().mediaType()));
         store.put(ImageJson.write(m));
-        return new Image(manifest, configBlob, store::open);
+        return new Image(JsonBlob.of(m), configBlob, store::open);
     }
 }

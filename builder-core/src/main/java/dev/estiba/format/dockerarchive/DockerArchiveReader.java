@@ -46,7 +46,11 @@ public final class DockerArchiveReader implements Closeable {
 
     /** Opens a docker-save tar (optionally gzip- or zstd-compressed). Read images only while it is open. */
     public static DockerArchiveReader open(java.nio.file.Path file) throws IOException {
-        TarFiles files = TarFiles.open(file, "docker-archive:" + file);
+        return open(TarFiles.open(file, "docker-archive:" + file));
+    }
+
+    /** Reads a docker-save tar already opened; closing the reader closes {@code files}. */
+    public static DockerArchiveReader open(TarFiles files) throws IOException {
         try {
             if (!files.exists(DockerArchive.MANIFEST_FILE)) {
                 throw new ImageFormatException(files.describe() + ": not a docker-save archive (no manifest.json)");
@@ -55,6 +59,9 @@ public final class DockerArchiveReader implements Closeable {
             try {
                 entries = ImageJson.mapper().readValue(
                     files.readSmall(DockerArchive.MANIFEST_FILE, ImageReading.MAX_JSON), ENTRIES);
+            } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+                throw new ImageFormatException(files.describe()
+                    + ": manifest.json: expected an array of {Config, RepoTags, Layers}");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new ImageFormatException(files.describe() + ": manifest.json: " + e.getOriginalMessage());
             }
@@ -86,14 +93,29 @@ public final class DockerArchiveReader implements Closeable {
             }
             return entries.get(0);
         }
-        String wanted = reference.contains(":") ? reference : reference + ":latest";
+        String wanted = familiar(reference);
         for (SaveManifestEntry e : entries) {
-            if (e.repoTags().contains(wanted) || e.repoTags().contains(reference)) {
+            if (e.repoTags().stream().map(DockerArchiveReader::familiar).anyMatch(wanted::equals)) {
                 return e;
             }
         }
         throw new ImageFormatException(files.describe() + ": no image tagged \"" + reference + "\" (tags: "
             + String.join(", ", tags()) + ")");
+    }
+
+    /**
+     * A name as docker shows it: {@code docker.io/library/} and {@code docker.io/} dropped, {@code :latest}
+     * added when there is no tag (skopeo writes {@code docker.io/x/y:1} for {@code x/y:1}).
+     */
+    static String familiar(String reference) {
+        String r = reference;
+        if (r.startsWith("docker.io/library/")) {
+            r = r.substring("docker.io/library/".length());
+        } else if (r.startsWith("docker.io/")) {
+            r = r.substring("docker.io/".length());
+        }
+        int slash = r.lastIndexOf('/');
+        return r.indexOf(':', slash + 1) < 0 ? r + ":latest" : r;
     }
 
     /** The image tagged {@code reference} (or the only one). */
