@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         ImagesCommand.class,
         SaveCommand.class,
         CacheCommand.class,
+        RunCommand.class,
     })
 public final class Estiba implements Runnable {
 
@@ -39,6 +40,8 @@ public final class Estiba implements Runnable {
         cl.setExitCodeExceptionMapper(ExitCodes::forException);
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new FailureHandler());
+        // estiba run IMAGE CMD...: everything after the image belongs to the container's command.
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         return cl;
     }
 

@@ -107,15 +107,20 @@ public final class StepRunner {
     Process[] started = new Process[1];
     StepContext[] contextHolder = new StepContext[1];
     WorkingCopy[] copy = new WorkingCopy[1];
+    // The shutdown hook and this thread may both clean; one at a time, so the hook waits for a
+    // cleanup in progress before the JVM halts.
+    Object cleaning = new Object();
     Runnable cleanup =
         () -> {
-          if (contextHolder[0] != null) {
-            backend.stop(contextHolder[0]);
+          synchronized (cleaning) {
+            if (contextHolder[0] != null) {
+              backend.stop(contextHolder[0]);
+            }
+            if (started[0] != null) {
+              started[0].destroyForcibly();
+            }
+            StateCleaner.clean(dir.path());
           }
-          if (started[0] != null) {
-            started[0].destroyForcibly();
-          }
-          StateCleaner.clean(dir.path());
         };
     ActiveRuns.register(cleanup);
     RunResult result;
@@ -148,8 +153,10 @@ public final class StepRunner {
       if (started[0] != null && started[0].isAlive()) {
         cleanup.run();
       }
-      StateCleaner.clean(dir.path());
-      dir.close();
+      synchronized (cleaning) {
+        StateCleaner.clean(dir.path());
+        dir.close();
+      }
       ActiveRuns.unregister(cleanup);
     }
     return new StepOutcome(result, changes(spec), backend.isolation());

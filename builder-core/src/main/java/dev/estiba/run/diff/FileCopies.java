@@ -35,43 +35,24 @@ final class FileCopies {
     applyMetadata(target, stat);
   }
 
-  private static final int AT_FDCWD = -100;
-  private static final int AT_SYMLINK_NOFOLLOW = 0x100;
-  private static final long UTIME_OMIT = (1L << 30) - 2;
-
-  /**
-   * Owner first (chown clears setuid bits), then mode, then mtime; by path, since java.nio opens
-   * the file to change its mode or times, which blocks on a FIFO.
-   */
+  /** Owner first (chown clears setuid bits), then mode, then mtime; all by path. */
   static void applyMetadata(Path target, FileStat stat) throws IOException {
-    check(Xattrs.Holder.LIBC.lchown(target.toString(), stat.uid(), stat.gid()), "lchown", target);
+    Nodes.chown(target, stat.uid(), stat.gid());
     if (!stat.isSymlink()) {
-      check(Xattrs.Holder.LIBC.chmod(target.toString(), stat.permissions()), "chmod", target);
+      Nodes.chmod(target, stat.permissions());
     }
     setModified(target, stat);
   }
 
   static void setModified(Path target, FileStat stat) throws IOException {
-    java.time.Instant mtime = stat.modified().toInstant();
-    long[] times = {0, UTIME_OMIT, mtime.getEpochSecond(), mtime.getNano()};
-    check(Xattrs.Holder.LIBC.utimensat(AT_FDCWD, target.toString(), times, AT_SYMLINK_NOFOLLOW),
-        "utimensat", target);
+    Nodes.setModified(target, stat.modified().toInstant());
   }
 
-  private static void check(int result, String call, Path target) throws IOException {
-    if (result != 0) {
-      throw new IOException(call + " failed for " + target + " (errno " + com.sun.jna.Native.getLastError() + ")");
-    }
-  }
-
-  /** An overlay whiteout: a 0/0 character device. */
   static void whiteout(Path target) throws IOException {
-    mknod(target, S_IFCHR, 0);
+    Nodes.whiteout(target);
   }
 
   private static void mknod(Path target, int mode, long dev) throws IOException {
-    if (Xattrs.Holder.LIBC.mknod(target.toString(), mode, dev) != 0) {
-      throw new IOException("mknod failed for " + target + " (errno " + com.sun.jna.Native.getLastError() + ")");
-    }
+    Nodes.mknod(target, mode, dev);
   }
 }
