@@ -55,7 +55,7 @@ public final class OciRuntimeBackend implements Backend {
     }
     if (!root) {
       return Optional.of(binaryName + " needs root here: estiba does not generate rootless runtime"
-          + " configurations; use --isolation chroot, which runs in a user namespace");
+          + " configurations yet; run estiba as root");
     }
     if (unshare.isEmpty()) {
       return Optional.of("util-linux unshare is not installed, needed to mount the step's overlay"
