@@ -192,8 +192,8 @@ public final class StepRunner {
     if (backend.joinsCgroupItself() && spec.limits().any()) {
       procs.addAll(cgroup.createWithLimits(spec.limits()));
     } else if (spec.limits().memoryBytes() > 0) {
-      // The runtime's cgroup sits below this scope; the scope holds the memory limit so that its
-      // OOM kill counter (not propagated upward on cgroup v1) outlives the runtime's cgroup.
+      // The runtime's cgroup (limited by the runtime) sits below this scope; the scope gets the same
+      // limit so that its peak usage, which outlives the runtime's cgroup, shows an OOM.
       cgroup.createWithLimits(new ResourceLimits(spec.limits().memoryBytes(), 0, 0));
     } else {
       cgroup.create();

@@ -149,8 +149,10 @@ public final class CgroupScope {
 
   /** Removes the scope (and the runtime's child) from every hierarchy; empty cgroups only. */
   public void remove() {
-    // The last processes may still be exiting; give them a moment before calling it busy.
-    for (int attempt = 0; attempt < 40; attempt++) {
+    // The last processes may still be exiting (the runtime waits only for the step's init); kill
+    // what is left in the scope, then give the kernel a moment before calling it busy.
+    for (int attempt = 0; attempt < 200; attempt++) {
+      killRemaining();
       for (Path hierarchy : cgroups.hierarchies()) {
         Path dir = hierarchy.resolve(relative);
         rmdir(dir.resolve("step"));
@@ -166,6 +168,24 @@ public final class CgroupScope {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      }
+    }
+  }
+
+  /** SIGKILL to every process still in the scope or the runtime's child cgroup: all of them are the step's. */
+  private void killRemaining() {
+    for (Path hierarchy : cgroups.hierarchies()) {
+      Path dir = hierarchy.resolve(relative);
+      for (Path procs : List.of(dir.resolve("step").resolve("cgroup.procs"), dir.resolve("cgroup.procs"))) {
+        try {
+          for (String line : Files.readAllLines(procs)) {
+            if (!line.isBlank()) {
+              ProcessHandle.of(Long.parseLong(line.trim())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+          }
+        } catch (IOException | NumberFormatException e) {
+          // No such cgroup (any more): nothing to kill there.
+        }
       }
     }
   }
