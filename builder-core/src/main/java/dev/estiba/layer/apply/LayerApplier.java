@@ -1,7 +1,7 @@
 package dev.estiba.layer.apply;
 
 import dev.estiba.layer.read.EntryPath;
-import dev.estiba.layer.read.EntryType;
+import dev.estiba.layer.EntryType;
 import dev.estiba.layer.read.InvalidLayerException;
 import dev.estiba.layer.read.LayerEntry;
 import dev.estiba.layer.read.LayerSource;
@@ -166,7 +166,7 @@ public final class LayerApplier {
           written.add(path);
           return;
         }
-        case REGULAR -> writeFile(path, e);
+        case FILE -> writeFile(path, e);
         case SYMLINK -> Files.createSymbolicLink(path, Path.of(e.linkTarget()));
         case HARDLINK -> Files.createLink(path, hardLinkTarget(e));
         case FIFO -> runTool(List.of("mkfifo", "-m", octal(e.mode() & 0777), path.toString()));
