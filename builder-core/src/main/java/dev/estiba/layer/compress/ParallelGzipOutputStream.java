@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
@@ -85,11 +87,15 @@ public final class ParallelGzipOutputStream extends OutputStream {
     } else {
       int poolNumber = POOL_NUMBER.incrementAndGet();
       AtomicInteger threadNumber = new AtomicInteger();
-      this.pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "estiba-gzip-" + poolNumber + "-" + threadNumber.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "estiba-gzip-" + poolNumber + "-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      // Idle workers end by themselves, so a stream abandoned without close() leaks no thread.
+      executor.allowCoreThreadTimeOut(true);
+      this.pool = executor;
     }
   }
 
