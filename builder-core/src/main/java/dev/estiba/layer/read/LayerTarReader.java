@@ -49,7 +49,8 @@ public final class LayerTarReader implements AutoCloseable {
       InputStream plain = Decompression.open(raw).stream();
       this.tail = new TarTail(plain);
       this.digesting = new DigestInputStream(tail, sha256());
-      this.tar = new TarArchiveInputStream(digesting);
+      // Names in ustar fields are UTF-8 in practice (PAX names always are), whatever the JVM locale.
+      this.tar = new TarArchiveInputStream(digesting, "UTF-8");
     } catch (IOException e) {
       raw.close();
       throw new InvalidLayerException(source.name(), null,
