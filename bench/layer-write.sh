@@ -26,7 +26,10 @@ need python3 python3
 
 ./mvnw -B -ntp -q -pl builder-core -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$OUT/classpath.txt" -Dmdep.includeScope=test >/dev/null
-CP="builder-core/target/test-classes:builder-core/target/classes:$(cat "$OUT/classpath.txt")"
+# A copy of the classes, so a rebuild during a long run cannot pull them away.
+rm -rf "$OUT/classes" && mkdir -p "$OUT/classes"
+cp -r builder-core/target/classes/. builder-core/target/test-classes/. "$OUT/classes/"
+CP="$OUT/classes:$(cat "$OUT/classpath.txt")"
 
 # Deterministic data: the same bytes on every machine (Python's Mersenne Twister, fixed seeds).
 generate() { # kind dir

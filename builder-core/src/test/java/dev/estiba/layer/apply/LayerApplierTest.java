@@ -169,6 +169,13 @@ class LayerApplierTest {
   }
 
   @Test
+  void aFileReplacesAHardLinkRatherThanWritingIntoTheSharedInode() throws IOException {
+    apply(TestTar.create().file("a", "orig").hardlink("b", "a").bytes(),
+        TestTar.create().file("b", "new").bytes());
+    assertEquals(Map.of("a", "file orig", "b", "file new"), tree());
+  }
+
+  @Test
   void hardLinkToALowerLayersFile() throws IOException {
     apply(TestTar.create().file("a", "shared").bytes(),
         TestTar.create().hardlink("b", "./a").bytes());
