@@ -97,12 +97,35 @@ public final class ImageFileIndex {
       }
       return;
     }
+    if (e.type() == EntryType.HARDLINK) {
+      checkHardLinkTarget(files, e.linkTarget());
+    }
     String path = join(parent, name);
     IndexedFile existing = files.get(path);
     if (existing != null && existing.isDirectory() && e.type() != EntryType.DIRECTORY) {
       removeLower(files, path, Integer.MAX_VALUE);
     }
     files.put(path, fromEntry(path, layer, e));
+  }
+
+  /** Refuses the hard links that applying would refuse, with the same words. */
+  private static void checkHardLinkTarget(TreeMap<String, IndexedFile> files, String target)
+      throws UnresolvableException {
+    EntryPath.Parsed parsed = EntryPath.parse(target);
+    if (parsed.path() == null) {
+      throw new UnresolvableException("hard link target \"" + target + "\": " + parsed.refusal());
+    }
+    if (parsed.path().isRoot()) {
+      throw new UnresolvableException("hard link to the root directory");
+    }
+    String dir = new Walk(files, true, -1).resolve(parsed.path().parent(), true);
+    IndexedFile f = dir == null ? null : files.get(join(dir, parsed.path().fileName()));
+    if (f == null) {
+      throw new UnresolvableException("hard link target \"" + target + "\" does not exist");
+    }
+    if (f.isDirectory()) {
+      throw new UnresolvableException("hard link target \"" + target + "\" is a directory");
+    }
   }
 
   /** Removes the descendants of {@code dir} written by layers below {@code layer}. */

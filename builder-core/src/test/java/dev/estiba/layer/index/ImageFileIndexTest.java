@@ -184,9 +184,18 @@ class ImageFileIndexTest {
     assertEquals("layer L1: entry \"evil/x\": symlink \"evil\" leads outside the root",
         assertThrows(InvalidLayerException.class, () -> ImageFileIndex.build(hostile))
             .getMessage());
-    List<LayerSource> device = layers(TestTar.create().file("../x", "x").bytes());
+    List<LayerSource> dotdot = layers(TestTar.create().file("../x", "x").bytes());
     assertEquals("layer L1: entry \"../x\": name has a \"..\" component",
-        assertThrows(InvalidLayerException.class, () -> ImageFileIndex.build(device))
+        assertThrows(InvalidLayerException.class, () -> ImageFileIndex.build(dotdot))
+            .getMessage());
+    List<LayerSource> link = layers(TestTar.create().symlink("up", "..")
+        .hardlink("hl", "up/secret").bytes());
+    assertEquals("layer L1: entry \"hl\": symlink \"up\" leads outside the root",
+        assertThrows(InvalidLayerException.class, () -> ImageFileIndex.build(link))
+            .getMessage());
+    List<LayerSource> missing = layers(TestTar.create().hardlink("hl", "nothing").bytes());
+    assertEquals("layer L1: entry \"hl\": hard link target \"nothing\" does not exist",
+        assertThrows(InvalidLayerException.class, () -> ImageFileIndex.build(missing))
             .getMessage());
   }
 
