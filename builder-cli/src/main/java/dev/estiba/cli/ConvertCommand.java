@@ -5,6 +5,7 @@ import dev.estiba.format.ImageTransports;
 import dev.estiba.format.OpenedSource;
 import dev.estiba.format.Transport;
 import dev.estiba.image.Image;
+import dev.estiba.image.Platform;
 import dev.estiba.layer.Compression;
 import dev.estiba.layer.CompressionType;
 import java.io.IOException;
@@ -29,13 +30,18 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "DST", description = "Where to write it.")
     String destination;
 
-    @Option(names = "--format", paramLabel = "oci|docker",
-        description = "Manifest format to write (default: keep the source's).")
+    @Option(names = "--format", paramLabel = "oci|docker", defaultValue = "oci",
+        description = "Manifest format to write (default: ${DEFAULT-VALUE}, which every OCI layout reader "
+            + "expects; skopeo and umoci do not find Docker manifests in an OCI layout).")
     String format;
 
     @Option(names = "--compression", paramLabel = "gzip|zstd|none",
         description = "Recompress layers that use another compression (default: keep them as they are).")
     String compression;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+        description = "The platform to take from a multi-platform index, e.g. linux/arm64/v8.")
+    String platform;
 
     @Mixin
     CacheDirOption cache;
@@ -47,12 +53,14 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() {
         Transport src;
         Transport dst;
-        Boolean docker;
+        Platform wanted;
+        boolean docker;
         Compression layers;
         try {
             src = Transport.parse(source);
+            wanted = platform == null ? null : Platform.parse(platform);
             dst = Transport.parse(destination);
-            docker = format == null ? null : switch (format) {
+            docker = switch (format) {
                 case "oci" -> false;
                 case "docker" -> true;
                 default -> throw new IllegalArgumentException("unknown format \"" + format + "\" (expected oci or docker)");
@@ -61,7 +69,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw Failures.of(e);
         }
-        try (OpenedSource opened = ImageTransports.read(src)) {
+        try (OpenedSource opened = ImageTransports.read(src, wanted)) {
             Image image = ImageConversion.convert(opened.only().image(), docker, layers, cache.blobs(),
                 Runtime.getRuntime().availableProcessors());
             ImageTransports.write(dst, image);

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,6 +35,8 @@ import java.util.function.UnaryOperator;
 public final class ImageStore {
     private static final TypeReference<TreeMap<String, Digest>> TABLE = new TypeReference<>() {
     };
+
+    private static final ConcurrentHashMap<String, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
 
     private final BlobStore blobs;
 
@@ -145,10 +149,7 @@ public final class ImageStore {
 
     /** Runs {@code change} on the table under the lock and writes the result back atomically. */
     void update(UnaryOperator<TreeMap<String, Digest>> change) throws IOException {
-        Files.createDirectories(blobs.root());
-        try (FileChannel lockFile = FileChannel.open(blobs.root().resolve("images.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.lock()) {
+        locked(() -> {
             TreeMap<String, Digest> table = change.apply(readTable());
             Path temp = Files.createTempFile(blobs.root(), ".images-", ".tmp");
             try {
@@ -157,16 +158,29 @@ public final class ImageStore {
             } finally {
                 Files.deleteIfExists(temp);
             }
-        }
+            return null;
+        });
     }
 
-    /** Holds the table lock while {@code action} runs (prune uses it so no tag appears meanwhile). */
+    /**
+     * Holds the table lock while {@code action} runs: a lock within this JVM (file locks are per process) and an
+     * exclusive file lock on {@code images.lock} against other processes.
+     */
     public <T> T locked(IoSupplier<T> action) throws IOException {
         Files.createDirectories(blobs.root());
-        try (FileChannel lockFile = FileChannel.open(blobs.root().resolve("images.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.lock()) {
-            return action.get();
+        Path lockPath = blobs.root().resolve("images.lock");
+        ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(lockPath.toAbsolutePath().normalize().toUri().toString(),
+            k -> new ReentrantLock());
+        local.lock();
+        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock();
+            try {
+                return action.get();
+            } finally {
+                lock.release();
+            }
+        } finally {
+            local.unlock();
         }
     }
 

@@ -133,6 +133,25 @@ class JudgesTest {
         assertEquals("yes", config.get("Labels").get("org.example.test").asText());
         assertEquals(image.config().value().rootfs().diffIds().stream().map(Digest::toString).toList(),
             ImageJson.mapper().convertValue(inspect.get("RootFS").get("Layers"), List.class));
+
+        // and what podman saves, in each of its shapes, reads back through estiba with the same config
+        Map<String, String> shapes = Map.of(
+            "docker-archive", "docker-archive:" + tmp.resolve("p-docker.tar"),
+            "oci-archive", "oci-archive:" + tmp.resolve("p-oci.tar"),
+            "oci-dir", "oci:" + tmp.resolve("p-layout"));
+        for (Map.Entry<String, String> shape : shapes.entrySet()) {
+            String target = shape.getValue().substring(shape.getValue().indexOf(':') + 1);
+            Judge.run(tmp, concat(podman, "save", "--format", shape.getKey(), "-o", target, name))
+                .ok("podman save --format " + shape.getKey());
+            try (OpenedSource s = ImageTransports.read(Transport.parse(shape.getValue()))) {
+                Image saved = s.only().image();
+                assertArrayEquals(image.config().bytes(), saved.config().bytes(), shape.getKey());
+                Path back = tmp.resolve("back-" + shape.getKey());
+                OciLayoutWriter.write(back, ImageConversion.convert(saved, false, null,
+                    new BlobStore(tmp.resolve("cache")), 2), "t");
+                Judge.run(tmp, "skopeo", "inspect", "oci:" + back + ":t").ok("skopeo inspect of " + shape.getKey());
+            }
+        }
     }
 
     @Test
