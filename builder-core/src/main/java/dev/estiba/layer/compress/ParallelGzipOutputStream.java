@@ -42,7 +42,11 @@ public final class ParallelGzipOutputStream extends OutputStream {
   /** Deflate's window: the most a preset dictionary can help. */
   static final int DICTIONARY_SIZE = 32 * 1024;
 
-  private static final int OS_UNKNOWN = 255;
+  /**
+   * The ten header bytes every estiba gzip stream starts with: deflate, no flags, no name, mtime 0,
+   * XFL 0 at every level, OS 255 ("unknown", as Go's compress/gzip writes it).
+   */
+  public static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
   private final OutputStream out;
@@ -179,8 +183,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   private void writeHeader() throws IOException {
     headerWritten = true;
-    // XFL stays 0 at every level, like DeterministicGzipOutputStream.HEADER: one header for all.
-    out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) OS_UNKNOWN});
+    out.write(HEADER);
   }
 
   private void writeFinishedBlocks(boolean all) throws IOException {
