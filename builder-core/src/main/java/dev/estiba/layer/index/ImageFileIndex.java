@@ -6,14 +6,14 @@ import dev.estiba.layer.read.InvalidLayerException;
 import dev.estiba.layer.read.LayerEntry;
 import dev.estiba.layer.read.LayerSource;
 import dev.estiba.layer.read.LayerTarReader;
+import dev.estiba.layer.read.SymlinkWalk;
+import dev.estiba.layer.read.UnresolvablePathException;
 import dev.estiba.layer.read.Whiteouts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -31,8 +31,8 @@ import java.util.TreeMap;
  */
 public final class ImageFileIndex {
 
-  /** Paths longer than this many symlinks are loops. */
-  static final int MAX_SYMLINKS = 40;
+  /** More hard-link hops than this are a loop. */
+  static final int MAX_SYMLINKS = SymlinkWalk.MAX_SYMLINKS;
 
   private final List<LayerSource> layers;
   private final NavigableMap<String, IndexedFile> files;
@@ -56,7 +56,7 @@ public final class ImageFileIndex {
         while ((e = reader.next()) != null) {
           try {
             add(files, i, e);
-          } catch (UnresolvableException ex) {
+          } catch (UnresolvablePathException ex) {
             throw new InvalidLayerException(layers.get(i).name(), e.name(), ex.getMessage());
           }
         }
@@ -66,10 +66,10 @@ public final class ImageFileIndex {
   }
 
   private static void add(TreeMap<String, IndexedFile> files, int layer, LayerEntry e)
-      throws UnresolvableException {
+      throws UnresolvablePathException {
     if (e.path().isRoot()) {
       if (e.type() != EntryType.DIRECTORY) {
-        throw new UnresolvableException("cannot replace the root directory");
+        throw new UnresolvablePathException("cannot replace the root directory");
       }
       files.put("", fromEntry("", layer, e));
       return;
@@ -77,7 +77,7 @@ public final class ImageFileIndex {
     String name = e.path().fileName();
     boolean whiteout = Whiteouts.isWhiteout(name);
     if (whiteout && !Whiteouts.isOpaque(name) && Whiteouts.hiddenName(name) == null) {
-      throw new UnresolvableException("whiteout names no file");
+      throw new UnresolvablePathException("whiteout names no file");
     }
     String parent = new Walk(files, true, whiteout ? -1 : layer)
         .resolve(e.path().parent(), true);
@@ -110,21 +110,21 @@ public final class ImageFileIndex {
 
   /** Refuses the hard links that applying would refuse, with the same words. */
   private static void checkHardLinkTarget(TreeMap<String, IndexedFile> files, String target)
-      throws UnresolvableException {
+      throws UnresolvablePathException {
     EntryPath.Parsed parsed = EntryPath.parse(target);
     if (parsed.path() == null) {
-      throw new UnresolvableException("hard link target \"" + target + "\": " + parsed.refusal());
+      throw new UnresolvablePathException("hard link target \"" + target + "\": " + parsed.refusal());
     }
     if (parsed.path().isRoot()) {
-      throw new UnresolvableException("hard link to the root directory");
+      throw new UnresolvablePathException("hard link to the root directory");
     }
     String dir = new Walk(files, true, -1).resolve(parsed.path().parent(), true);
     IndexedFile f = dir == null ? null : files.get(join(dir, parsed.path().fileName()));
     if (f == null) {
-      throw new UnresolvableException("hard link target \"" + target + "\" does not exist");
+      throw new UnresolvablePathException("hard link target \"" + target + "\" does not exist");
     }
     if (f.isDirectory()) {
-      throw new UnresolvableException("hard link target \"" + target + "\" is a directory");
+      throw new UnresolvablePathException("hard link target \"" + target + "\" is a directory");
     }
   }
 
@@ -178,7 +178,7 @@ public final class ImageFileIndex {
     }
     try {
       return Optional.ofNullable(new Walk(files, false, -1).resolve(p.components(), followLast));
-    } catch (UnresolvableException e) {
+    } catch (UnresolvablePathException e) {
       return Optional.empty();
     }
   }
@@ -261,17 +261,8 @@ public final class ImageFileIndex {
     return new EntryPath(parts);
   }
 
-  /** A path that cannot be resolved in the tree. */
-  private static final class UnresolvableException extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    UnresolvableException(String reason) {
-      super(reason, null, false, false);
-    }
-  }
-
   /**
-   * One walk through the tree, component by component, splicing symlink targets in.
+   * One {@link SymlinkWalk} through the index.
    *
    * <p>While building ({@code building}), a {@code ..} above the root is refused as applying the
    * layer would, and missing directories are added as implicit ones by layer {@code addLayer}
@@ -289,63 +280,44 @@ public final class ImageFileIndex {
       this.addLayer = addLayer;
     }
 
-    String resolve(List<String> components, boolean followLast) throws UnresolvableException {
-      Deque<String> pending = new ArrayDeque<>(components);
-      List<String> current = new ArrayList<>();
-      int links = 0;
-      String lastLink = null;
-      while (!pending.isEmpty()) {
-        String c = pending.removeFirst();
-        boolean last = pending.isEmpty();
-        if (c.isEmpty() || c.equals(".")) {
-          continue;
-        }
-        if (c.equals("..")) {
-          if (current.isEmpty()) {
-            if (building) {
-              throw new UnresolvableException("symlink \"" + lastLink + "\" leads outside the root");
-            }
-            continue;
-          }
-          current.remove(current.size() - 1);
-          continue;
-        }
-        String path = join(String.join("/", current), c);
-        IndexedFile f = files.get(path);
-        if (f == null) {
-          current.add(c);
-          if (last) {
-            break;
-          }
-          if (!building) {
-            continue; // nothing below a missing directory can be a link: take the rest as is
-          }
-          if (addLayer < 0) {
+    String resolve(List<String> components, boolean followLast)
+        throws UnresolvablePathException {
+      SymlinkWalk.Tree tree = new SymlinkWalk.Tree() {
+        @Override
+        public SymlinkWalk.Node lookup(List<String> path) {
+          IndexedFile f = files.get(String.join("/", path));
+          if (f == null) {
             return null;
           }
-          files.put(path, IndexedFile.implicitDirectory(path, addLayer));
-          continue;
+          return new SymlinkWalk.Node(f.type() == EntryType.SYMLINK ? SymlinkWalk.Kind.SYMLINK
+              : f.isDirectory() ? SymlinkWalk.Kind.DIRECTORY : SymlinkWalk.Kind.OTHER,
+              f.linkTarget());
         }
-        if (f.type() == EntryType.SYMLINK && (!last || followLast)) {
-          lastLink = path;
-          if (++links > MAX_SYMLINKS) {
-            throw new UnresolvableException("too many levels of symbolic links at \"" + path + "\"");
+
+        @Override
+        public boolean missingDirectory(List<String> path) {
+          if (!building) {
+            return true; // nothing below a missing directory can be a link: take the rest as is
           }
-          if (f.linkTarget().startsWith("/")) {
-            current.clear();
+          if (addLayer < 0) {
+            return false;
           }
-          String[] parts = f.linkTarget().split("/");
-          for (int i = parts.length - 1; i >= 0; i--) {
-            pending.addFirst(parts[i]);
-          }
-          continue;
+          String p = String.join("/", path);
+          files.put(p, IndexedFile.implicitDirectory(p, addLayer));
+          return true;
         }
-        if (!last && !f.isDirectory()) {
-          throw new UnresolvableException("\"" + path + "\" is not a directory");
-        }
-        current.add(c);
+      };
+      List<String> result;
+      try {
+        result = SymlinkWalk.resolve(tree, components, followLast,
+            building ? SymlinkWalk.AboveRoot.REFUSE : SymlinkWalk.AboveRoot.CLAMP);
+      } catch (IOException e) {
+        throw new IllegalStateException("an in-memory tree cannot fail to read", e);
       }
-      String resolved = String.join("/", current);
+      if (result == null) {
+        return null;
+      }
+      String resolved = String.join("/", result);
       if (building) {
         IndexedFile dir = files.get(resolved);
         if (dir == null) {
@@ -354,7 +326,7 @@ public final class ImageFileIndex {
           }
           files.put(resolved, IndexedFile.implicitDirectory(resolved, addLayer));
         } else if (!dir.isDirectory()) {
-          throw new UnresolvableException("\"" + resolved + "\" is not a directory");
+          throw new UnresolvablePathException("\"" + resolved + "\" is not a directory");
         }
       }
       return resolved;
