@@ -4,10 +4,12 @@ import dev.estiba.format.ImageConversion;
 import dev.estiba.format.ImageTransports;
 import dev.estiba.format.OpenedSource;
 import dev.estiba.format.Transport;
+import dev.estiba.image.Digest;
 import dev.estiba.image.Image;
+import dev.estiba.image.Platform;
 import dev.estiba.layer.Compression;
 import dev.estiba.layer.CompressionType;
-import java.io.IOException;
+import dev.estiba.registry.PlatformSelector;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,11 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code estiba convert SRC DST}: copies an image between OCI layouts, OCI archives and docker-save tars. */
+/**
+ * {@code estiba convert SRC DST}: copies an image between OCI layouts, OCI archives, docker-save tars and
+ * registries ({@code docker://REF}).
+ */
 @Command(name = "convert", mixinStandardHelpOptions = true,
     description = {"Copy an image from one place to another, optionally changing its manifest format and "
         + "layer compression.",
-        "Locations: oci:DIR[:TAG], oci-archive:FILE[:TAG], docker-archive:FILE[:NAME:TAG].",
+        "Locations: oci:DIR[:TAG], oci-archive:FILE[:TAG], docker-archive:FILE[:NAME:TAG], docker://REF "
+            + "(a registry).",
         "Prints the digest of the written manifest."})
 final class ConvertCommand implements Callable<Integer> {
 
@@ -30,45 +36,83 @@ final class ConvertCommand implements Callable<Integer> {
     String destination;
 
     @Option(names = "--format", paramLabel = "oci|docker",
-        description = "Manifest format to write (default: keep the source's).")
+        description = "Manifest format to write (default: oci, which every OCI layout reader expects; skopeo and "
+            + "umoci do not find Docker manifests in an OCI layout. To a docker:// destination the source's format "
+            + "is kept, as skopeo copy keeps it, so the digest stays).")
     String format;
 
     @Option(names = "--compression", paramLabel = "gzip|zstd|none",
         description = "Recompress layers that use another compression (default: keep them as they are).")
     String compression;
 
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+        description = "The platform to take from a multi-platform index, e.g. linux/arm64/v8 (for a docker:// "
+            + "source the default is this machine's).")
+    String platform;
+
     @Mixin
     CacheDirOption cache;
+
+    @Mixin
+    RegistryFlags registry;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Transport src;
-        Transport dst;
+        Transport src = null;
+        Transport dst = null;
         Boolean docker;
         Compression layers;
+        Platform wanted;
         try {
-            src = Transport.parse(source);
-            dst = Transport.parse(destination);
-            docker = format == null ? null : switch (format) {
-                case "oci" -> false;
-                case "docker" -> true;
+            if (!RegistryLocation.is(source)) {
+                src = Transport.parse(source);
+            }
+            if (!RegistryLocation.is(destination)) {
+                dst = Transport.parse(destination);
+            }
+            // A registry takes both formats: keep the source's there, so the digest stays as skopeo keeps it.
+            docker = format == null ? (RegistryLocation.is(destination) ? null : Boolean.FALSE) : switch (format) {
+                case "oci" -> Boolean.FALSE;
+                case "docker" -> Boolean.TRUE;
                 default -> throw new IllegalArgumentException("unknown format \"" + format + "\" (expected oci or docker)");
             };
             layers = compression == null ? null : Compression.defaultFor(CompressionType.fromCliName(compression));
+            wanted = platform == null ? null : Platform.parse(platform);
         } catch (IllegalArgumentException e) {
             throw Failures.of(e);
         }
-        try (OpenedSource opened = ImageTransports.read(src)) {
-            Image image = ImageConversion.convert(opened.only().image(), docker, layers, cache.blobs(),
-                Runtime.getRuntime().availableProcessors());
-            ImageTransports.write(dst, image);
-            spec.commandLine().getOut().println(image.manifest().digest());
-            return ExitCodes.OK;
-        } catch (IOException e) {
-            throw Failures.of(e);
-        }
+        Transport from = src;
+        Transport to = dst;
+        Digest[] written = new Digest[1];
+        RegistryErrors.run(() -> {
+            OpenedSource opened = null;
+            try {
+                Image input;
+                if (from == null) {
+                    input = RegistryLocation.pull(source, wanted != null ? wanted : PlatformSelector.host(), registry,
+                        cache.root(), spec.commandLine().getErr());
+                } else {
+                    opened = ImageTransports.read(from, wanted);
+                    input = opened.only().image();
+                }
+                Image image = ImageConversion.convert(input, docker, layers, cache.blobs(),
+                    Runtime.getRuntime().availableProcessors());
+                if (to == null) {
+                    written[0] = RegistryLocation.push(image, destination, registry, spec.commandLine().getErr());
+                } else {
+                    ImageTransports.write(to, image);
+                    written[0] = image.manifest().digest();
+                }
+            } finally {
+                if (opened != null) {
+                    opened.close();
+                }
+            }
+        });
+        spec.commandLine().getOut().println(written[0]);
+        return ExitCodes.OK;
     }
 }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
         LogoutCommand.class,
         PullCommand.class,
         PushCommand.class,
+        RunCommand.class,
     })
 public final class Estiba implements Runnable {
 
@@ -47,6 +48,8 @@ public final class Estiba implements Runnable {
         cl.setExitCodeExceptionMapper(ExitCodes::forException);
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new FailureHandler());
+        // estiba run IMAGE CMD...: everything after the image belongs to the container's command.
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         return cl;
     }
 

@@ -5,6 +5,7 @@ import dev.estiba.format.NamedImage;
 import dev.estiba.format.OpenedSource;
 import dev.estiba.format.Transport;
 import dev.estiba.image.Digest;
+import dev.estiba.image.Platform;
 import dev.estiba.store.ImageStore;
 import dev.estiba.store.StoredImages;
 import java.io.IOException;
@@ -30,9 +31,14 @@ final class ImageLocator {
     }
 
     static OpenedSource open(String text, CacheDirOption cache) {
+        return open(text, cache, null);
+    }
+
+    /** Opens {@code text}; {@code platform} ({@code os/arch[/variant]}, or null) picks from a multi-platform index. */
+    static OpenedSource open(String text, CacheDirOption cache, String platform) {
         try {
             if (isTransport(text)) {
-                return ImageTransports.read(Transport.parse(text));
+                return ImageTransports.read(Transport.parse(text), platform == null ? null : Platform.parse(platform));
             }
             ImageStore images = cache.images();
             Digest manifest = images.resolve(text);

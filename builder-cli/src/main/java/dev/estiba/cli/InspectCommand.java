@@ -53,6 +53,10 @@ final class InspectCommand implements Callable<Integer> {
         description = "Output for the summary, --layers and --history (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+        description = "The platform to take from a multi-platform index, e.g. linux/arm64/v8.")
+    String platform;
+
     @Mixin
     CacheDirOption cache;
 
@@ -66,7 +70,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         boolean json = format.equals("json");
         PrintWriter out = spec.commandLine().getOut();
-        try (OpenedSource opened = ImageLocator.open(source, cache)) {
+        try (OpenedSource opened = ImageLocator.open(source, cache, platform)) {
             NamedImage named = opened.only();
             Image image = named.image();
             if (part.config) {

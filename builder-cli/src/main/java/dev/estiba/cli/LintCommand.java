@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code estiba lint}: BuildKit checks, hadolint rules and ShellCheck over Dockerfiles, with hadolint's flags. */
-@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
     description = {"Lint Dockerfiles: BuildKit's build checks, hadolint's DL rules and ShellCheck (when installed).",
         "Exit status: 0 nothing at or above the failure threshold, 1 something is, 2 usage or parse error."})
 public final class LintCommand implements Callable<Integer> {

@@ -88,7 +88,8 @@ public final class ParseCommand implements Runnable {
         boolean several = files.size() > 1;
         switch (format) {
             case json -> {
-                JsonGenerator g = new JsonFactory().createGenerator(out);
+                ValidUnicodeWriter valid = new ValidUnicodeWriter(out);
+                JsonGenerator g = new JsonFactory().createGenerator(valid);
                 g.useDefaultPrettyPrinter();
                 g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 if (several) {
@@ -101,6 +102,7 @@ public final class ParseCommand implements Runnable {
                     g.writeEndArray();
                 }
                 g.flush();
+                valid.close(); // a trailing lone surrogate; does not close out
                 if (!parsed.isEmpty() || several) {
                     out.println();
                 }

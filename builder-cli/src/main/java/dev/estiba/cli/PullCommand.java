@@ -69,10 +69,10 @@ public final class PullCommand implements Runnable {
         Path cacheRoot = cache.root();
         RegistryErrors.run(() -> {
             ImageReference ref = ImageReference.parse(reference);
-            RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
-                new RegistryProgress(spec.commandLine().getErr(), quiet));
+            RegistryProgress progress = new RegistryProgress(spec.commandLine().getErr(), quiet);
+            RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env), progress);
             BlobDirectory blobs = new BlobDirectory(cacheRoot);
-            PulledImage pulled = new ImagePuller(client).pull(ref, wanted, blobs);
+            PulledImage pulled = new ImagePuller(client, progress).pull(ref, wanted, blobs);
             if (ref.tag() != null) {
                 cache.images().tag(ref.name() + ":" + ref.tag(), pulled.manifest().digest());
             }

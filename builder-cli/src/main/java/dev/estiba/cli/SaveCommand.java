@@ -1,9 +1,11 @@
 package dev.estiba.cli;
 
+import dev.estiba.format.ImageConversion;
 import dev.estiba.format.NamedImage;
 import dev.estiba.format.OpenedSource;
 import dev.estiba.format.dockerarchive.DockerArchive;
 import dev.estiba.format.ociarchive.OciArchive;
+import dev.estiba.image.Image;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -42,10 +44,13 @@ final class SaveCommand implements Callable<Integer> {
         }
         try (OpenedSource opened = ImageLocator.open(image, cache)) {
             NamedImage named = opened.only();
+            // Both shapes are OCI layouts, whose readers look for OCI manifests (an image loaded from a legacy
+            // docker save has a Docker v2.2 one); the config, and so the image id, stays.
+            Image oci = ImageConversion.convert(named.image(), false, null, cache.blobs(), 1);
             if (format.equals("docker")) {
-                DockerArchive.write(output, named.image(), named.name());
+                DockerArchive.write(output, oci, named.name());
             } else {
-                OciArchive.write(output, named.image(), named.name());
+                OciArchive.write(output, oci, named.name());
             }
             return ExitCodes.OK;
         } catch (IOException e) {

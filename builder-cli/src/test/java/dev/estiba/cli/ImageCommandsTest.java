@@ -94,9 +94,55 @@ class ImageCommandsTest {
     }
 
     @Test
+    void convertWritesOciManifestsUnlessToldOtherwise() throws IOException {
+        BlobStore scratch = new BlobStore(tmp.resolve("scratch2"));
+        Image docker = StoredImages.assemble(scratch, image.config().value().withRootfs(
+                dev.estiba.image.RootFs.layers(List.of())).withHistory(null),
+            List.of(new StoredImages.LayerStep(ChangeSet.of(List.of(ChangeEntry.directory("etc", 0755, 0, 0, T))),
+                new HistoryEntry(null, "mkdir", false))), true);
+        Path archive = tmp.resolve("docker.tar");
+        dev.estiba.format.dockerarchive.DockerArchive.write(archive, docker, "d:1");
+        assertEquals(0, run("convert", "docker-archive:" + archive, "oci:" + tmp.resolve("o") + ":t").exit());
+        try (OpenedSource s = ImageTransports.read(Transport.parse("oci:" + tmp.resolve("o") + ":t"))) {
+            Image back = s.only().image();
+            assertEquals(MediaTypes.OCI_MANIFEST, back.manifest().value().mediaType());
+            assertEquals(MediaTypes.OCI_LAYER_GZIP, back.layers().get(0).mediaType());
+            assertEquals(docker.id(), back.id());
+        }
+    }
+
+    @Test
+    void platformPicksFromAMultiPlatformIndex() throws IOException {
+        BlobStore scratch = new BlobStore(tmp.resolve("scratch3"));
+        Image amd = StoredImages.assemble(scratch, ImageConfig.empty(Platform.parse("linux/amd64")), List.of(), false);
+        OciLayoutWriter.write(layout, amd, "amd");
+        dev.estiba.image.ImageIndex index = dev.estiba.image.ImageIndex.oci(List.of(
+            amd.manifest().descriptor(MediaTypes.OCI_MANIFEST).withPlatform(Platform.parse("linux/amd64")),
+            image.manifest().descriptor(MediaTypes.OCI_MANIFEST).withPlatform(Platform.parse("linux/arm64/v8"))));
+        byte[] bytes = ImageJson.write(index);
+        dev.estiba.image.Digest d = dev.estiba.image.Digest.sha256(bytes);
+        Files.write(layout.resolve("blobs/sha256/" + d.hex()), bytes);
+        dev.estiba.image.ImageIndex top = dev.estiba.image.ImageIndex.parse(Files.readAllBytes(layout.resolve("index.json")), "i")
+            .plus(new dev.estiba.image.Descriptor(MediaTypes.OCI_INDEX, d, bytes.length)
+                .withAnnotations(Map.of(dev.estiba.image.Descriptor.REF_NAME, "multi")));
+        Files.write(layout.resolve("index.json"), ImageJson.write(top));
+
+        String src = "oci:" + layout + ":multi";
+        assertEquals(new Run(2, "", "estiba: oci:" + layout + ": " + d + " is a multi-platform index (linux/amd64, "
+            + "linux/arm64/v8); choose one with --platform\n"), run("convert", src, "oci:" + tmp.resolve("x")));
+        assertEquals(new Run(0, image.manifest().digest() + "\n", ""),
+            run("convert", "--platform", "linux/arm64", src, "oci:" + tmp.resolve("x") + ":arm"));
+        assertEquals(new Run(2, "", "estiba: oci:" + layout + ": " + d + " has no image for linux/s390x (it has "
+            + "linux/amd64, linux/arm64/v8)\n"), run("inspect", "--platform", "linux/s390x", src));
+        assertEquals(new Run(2, "", "estiba: invalid platform \"linux\": expected os/arch[/variant]\n"),
+            run("convert", "--platform", "linux", src, "oci:" + tmp.resolve("y")));
+        assertTrue(run("inspect", "--platform", "linux/amd64", src).out().contains("Platform:      linux/amd64\n"));
+    }
+
+    @Test
     void convertReportsBadInputWithExitTwo() {
-        assertEquals(new Run(2, "", "estiba: unknown transport \"docker\" (expected oci, oci-archive or docker-archive)\n"),
-            run("convert", "docker://alpine", "oci:x"));
+        assertEquals(new Run(2, "", "estiba: unknown transport \"containers-storage\" (expected oci, oci-archive or "
+            + "docker-archive)\n"), run("convert", "containers-storage:alpine", "oci:x"));
         Run r = run("convert", "oci:" + layout + ":nope", "oci:" + tmp.resolve("x"));
         assertEquals(2, r.exit());
         assertEquals("estiba: oci:" + layout + ": no image tagged \"nope\" (tags: v1)\n", r.err());

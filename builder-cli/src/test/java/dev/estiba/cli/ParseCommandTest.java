@@ -144,4 +144,19 @@ class ParseCommandTest {
                 "docs/parse/example.json is stale: regenerate it with "
                         + "bin/estiba parse --format json docs/parse/example.Dockerfile");
     }
+
+    @Test
+    void invalidUtf8IsKeptInTheDumpAndReplacedInJson() {
+        CommandLine cl = Estiba.commandLine();
+        ParseCommand parse = cl.getSubcommands().get("parse").getCommand();
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        parse.stdin = new ByteArrayInputStream(new byte[] {'R', 'U', 'N', ' ', (byte) 0xff, 'x', '\n'});
+        assertEquals(ExitCodes.OK, cl.execute("parse", "--format", "buildkit", "-"));
+        assertEquals("(run \"\\xffx\")\n", out.toString());
+        out.getBuffer().setLength(0);
+        parse.stdin = new ByteArrayInputStream(new byte[] {'R', 'U', 'N', ' ', (byte) 0xff, 'x', '\n'});
+        assertEquals(ExitCodes.OK, cl.execute("parse", "--format", "json", "-"));
+        assertTrue(out.toString().contains("\"line\" : \"RUN \uFFFDx\""), out.toString());
+    }
 }

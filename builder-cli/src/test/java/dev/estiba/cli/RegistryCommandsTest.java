@@ -71,6 +71,30 @@ class RegistryCommandsTest {
     }
 
     @Test
+    void loginReadsThePasswordFromStandardInput() throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.TOKEN, tmp)) {
+            String host = f.registry.host();
+            Path config = tmp.resolve("stdin-docker");
+            java.io.InputStream stdin = System.in;
+            EstibaCommandTest.Run ok;
+            try {
+                System.setIn(new java.io.ByteArrayInputStream((TestRegistry.PASSWORD + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+                ok = run("login", "--config", config.toString(), "-u", TestRegistry.USER, "--password-stdin", host);
+            } finally {
+                System.setIn(stdin);
+            }
+            assertEquals(new EstibaCommandTest.Run(ExitCodes.OK, "Login Succeeded\n", ""), ok);
+            String auth = TestImages.JSON.readTree(config.resolve("config.json").toFile()).path("auths").path(host)
+                .path("auth").asText();
+            assertEquals(TestRegistry.USER + ":" + TestRegistry.PASSWORD,
+                new String(Base64.getDecoder().decode(auth), StandardCharsets.UTF_8));
+            assertEquals(ExitCodes.USAGE, run("login", "--config", config.toString(), "--password-stdin", host)
+                .exit());
+        }
+    }
+
+    @Test
     void pushPullAndPushFromTheStore() throws Exception {
         try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.PLAIN_HTTP, tmp)) {
             String host = f.registry.host();
@@ -95,6 +119,10 @@ class RegistryCommandsTest {
             assertTrue(Files.readString(out.resolve("index.json")).contains(written.manifestDigest().substring(7)));
             assertTrue(Files.readString(out.resolve("index.json")).contains("\"org.opencontainers.image.ref.name\":\"v1\""));
             EstibaCommandTest.Run again = run("pull", "--config", config, "--cache-dir", cache, host + "/cli/img:v1");
+            // Blobs are checked in parallel: the lines come in any order.
+            assertEquals(java.util.Set.of(written.configDigest().substring(7, 19) + ": already present",
+                written.layerDigest().substring(7, 19) + ": already present"), java.util.Set.copyOf(
+                again.err().lines().toList()));
             assertFalse(again.err().contains("downloaded"), again.err());
 
             // The pulled image is in the store under its name, and can be pushed from there.
@@ -104,6 +132,41 @@ class RegistryCommandsTest {
             assertEquals(written.manifestDigest() + "\n", fromStore.out());
             assertTrue(fromStore.err().contains("mounted from another repository")
                 || fromStore.err().contains("uploaded"), fromStore.err());
+        }
+    }
+
+    @Test
+    void convertReadsAndWritesRegistriesLikeSkopeoCopy() throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.TOKEN, tmp)) {
+            String host = f.registry.host();
+            String config = f.environment.get("DOCKER_CONFIG");
+            String cache = tmp.resolve("cache").toString();
+            Path layout = tmp.resolve("layout");
+            var written = TestImages.writeLayout(layout, "v1", "convert", List.of("linux/amd64")).get(0);
+
+            EstibaCommandTest.Run up = run("convert", "--config", config, "--cache-dir", cache,
+                "oci:" + layout + ":v1", "docker://" + host + "/conv/img:v1");
+            assertEquals(ExitCodes.OK, up.exit(), up.err());
+            assertEquals(written.manifestDigest() + "\n", up.out());
+
+            Path out = tmp.resolve("out");
+            EstibaCommandTest.Run down = run("convert", "--config", config, "--cache-dir", cache,
+                "docker://" + host + "/conv/img:v1", "oci:" + out + ":copy");
+            assertEquals(ExitCodes.OK, down.exit(), down.err());
+            assertEquals(written.manifestDigest() + "\n", down.out());
+            assertTrue(Files.readString(out.resolve("index.json")).contains(written.manifestDigest().substring(7)));
+
+            EstibaCommandTest.Run docker = run("convert", "--config", config, "--cache-dir", cache, "--format",
+                "docker", "docker://" + host + "/conv/img:v1", "docker://" + host + "/conv/docker:v1");
+            assertEquals(ExitCodes.OK, docker.exit(), docker.err());
+            var pulled = f.client().fetchManifest(f.ref("conv/docker:v1"));
+            assertEquals("application/vnd.docker.distribution.manifest.v2+json", pulled.mediaType());
+            assertEquals(pulled.digest() + "\n", docker.out());
+
+            // Registry to registry keeps the manifest format, so the digest stays.
+            EstibaCommandTest.Run kept = run("convert", "--config", config, "--cache-dir", cache,
+                "docker://" + host + "/conv/docker:v1", "docker://" + host + "/conv/kept:v1");
+            assertEquals(new EstibaCommandTest.Run(ExitCodes.OK, pulled.digest() + "\n", kept.err()), kept);
         }
     }
 

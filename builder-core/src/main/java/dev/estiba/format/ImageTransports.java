@@ -8,6 +8,7 @@ import dev.estiba.format.ocilayout.OciLayoutReader;
 import dev.estiba.format.ocilayout.OciLayoutWriter;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Image;
+import dev.estiba.image.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,14 @@ public final class ImageTransports {
 
     /** The one image a transport names (its reference, or the only image there). */
     public static OpenedSource read(Transport t) throws IOException {
+        return read(t, null);
+    }
+
+    /**
+     * The one image a transport names; when that is a multi-platform index, the manifest for {@code platform}
+     * (null: the index must hold a single manifest).
+     */
+    public static OpenedSource read(Transport t, Platform platform) throws IOException {
         Path path = Path.of(t.path());
         switch (t.kind()) {
             case OCI -> {
@@ -29,13 +38,14 @@ public final class ImageTransports {
                 }
                 OciLayoutReader r = OciLayoutReader.open(new DirectoryFiles(path, "oci:" + t.path()));
                 Descriptor d = r.find(t.reference());
-                return new OpenedSource(t.toString(), List.of(new NamedImage(ociName(d), r.image(d))), null);
+                return new OpenedSource(t.toString(), List.of(new NamedImage(ociName(d), r.image(d, platform))), null);
             }
             case OCI_ARCHIVE -> {
                 OciLayoutReader r = OciArchive.open(path);
                 try {
                     Descriptor d = r.find(t.reference());
-                    return new OpenedSource(t.toString(), List.of(new NamedImage(ociName(d), r.image(d))), r.files());
+                    return new OpenedSource(t.toString(), List.of(new NamedImage(ociName(d), r.image(d, platform))),
+                        r.files());
                 } catch (IOException | RuntimeException e) {
                     r.files().close();
                     throw e;
@@ -62,16 +72,12 @@ public final class ImageTransports {
      * names: a docker-save image once per RepoTag (once unnamed when it has none).
      */
     public static OpenedSource readArchive(Path file) throws IOException {
-        TarFiles probe = TarFiles.open(file, file.toString());
-        boolean docker;
-        try {
-            docker = probe.exists(DockerArchive.MANIFEST_FILE);
-        } finally {
-            probe.close();
-        }
+        TarFiles opened = TarFiles.open(file, file.toString());
+        boolean docker = opened.exists(DockerArchive.MANIFEST_FILE);
+        TarFiles files = opened.describedAs((docker ? "docker-archive:" : "oci-archive:") + file);
         List<NamedImage> images = new ArrayList<>();
         if (docker) {
-            DockerArchiveReader r = DockerArchiveReader.open(file);
+            DockerArchiveReader r = DockerArchiveReader.open(files);
             try {
                 for (SaveManifestEntry e : r.entries()) {
                     Image image = r.image(e);
@@ -88,7 +94,13 @@ public final class ImageTransports {
                 throw ex;
             }
         }
-        OciLayoutReader r = OciArchive.open(file);
+        OciLayoutReader r;
+        try {
+            r = OciLayoutReader.open(files);
+        } catch (IOException | RuntimeException e) {
+            files.close();
+            throw e;
+        }
         try {
             for (Descriptor d : r.index().manifests()) {
                 images.add(new NamedImage(ociName(d), r.image(d)));

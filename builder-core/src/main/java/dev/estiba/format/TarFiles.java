@@ -37,6 +37,18 @@ public final class TarFiles implements LayoutFiles {
         }
     }
 
+    private TarFiles(TarFiles same, String describe) {
+        this.tar = same.tar;
+        this.temporary = same.temporary;
+        this.describe = describe;
+        this.entries.putAll(same.entries);
+    }
+
+    /** The same open archive under another name for messages; close either one, once. */
+    public TarFiles describedAs(String newDescribe) {
+        return new TarFiles(this, newDescribe);
+    }
+
     /** Opens a tar file, decompressing it first when it is compressed. */
     public static TarFiles open(Path file, String describe) throws IOException {
         if (!Files.isRegularFile(file)) {

@@ -34,7 +34,7 @@ final class KeySetJson {
         @Override
         public Set<String> deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                return (Set<String>) ctx.handleUnexpectedToken(Set.class, p);
+                ctx.reportWrongTokenException(this, JsonToken.START_OBJECT, "expected an object of names to {}");
             }
             SortedSet<String> keys = new TreeSet<>();
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {

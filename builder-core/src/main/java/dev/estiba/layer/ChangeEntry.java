@@ -60,7 +60,8 @@ public record ChangeEntry(
         if ((type == EntryType.SYMLINK || type == EntryType.HARDLINK) != (linkTarget != null)) {
             throw new IllegalArgumentException(path + ": a link target is for symlinks and hard links only");
         }
-        if (type == EntryType.SYMLINK && (linkTarget.isEmpty() || linkTarget.indexOf('\0') >= 0)) {
+        if (type == EntryType.SYMLINK && (linkTarget.isEmpty() || linkTarget.indexOf('\0') >= 0
+            || !LayerPath.isWellFormed(linkTarget))) {
             throw new IllegalArgumentException(path + ": invalid symlink target \"" + linkTarget + "\"");
         }
         if (type == EntryType.HARDLINK) {

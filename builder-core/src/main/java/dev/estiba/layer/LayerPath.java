@@ -29,6 +29,10 @@ public final class LayerPath {
         if (path.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("path contains NUL: \"" + path.replace("\0", "\\0") + "\"");
         }
+        if (!isWellFormed(path)) {
+            throw new IllegalArgumentException("path is not valid Unicode (unpaired surrogate): \""
+                + path.replaceAll("[\\uD800-\\uDFFF]", "\uFFFD") + "\"");
+        }
         String p = path;
         while (p.startsWith("/")) {
             p = p.substring(1);
@@ -48,6 +52,22 @@ public final class LayerPath {
             }
         }
         return p;
+    }
+
+    /** Whether every surrogate is part of a pair, so the path has a UTF-8 form. */
+    static boolean isWellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The parent of a normalized path, or "" for a top-level name. */

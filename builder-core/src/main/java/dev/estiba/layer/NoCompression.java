@@ -1,7 +1,5 @@
 package dev.estiba.layer;
 
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 
 /** The identity: the layer blob is the tar itself. */
@@ -18,16 +16,6 @@ final class NoCompression implements Compression {
 
     @Override
     public OutputStream compress(OutputStream sink) {
-        return new FilterOutputStream(sink) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                out.write(b, off, len);
-            }
-
-            @Override
-            public void close() throws IOException {
-                out.flush();
-            }
-        };
+        return new KeepOpenOutputStream(sink);
     }
 }

@@ -77,7 +77,8 @@ public final class Linter {
         for (Finding f : ctx.findings()) {
             RuleInfo info = RuleCatalog.get(f.rule());
             if (info == null || config.ignored().contains(f.rule())
-                || info.source() != RuleSource.SHELLCHECK && !enabledIds.contains(f.rule())
+                || info.source() != RuleSource.SHELLCHECK && !info.id().equals(RuleCatalog.PARSE_ERROR)
+                    && !enabledIds.contains(f.rule())
                 || !config.disableIgnorePragma() && pragmas.ignores(f.rule(), f.range().line())) {
                 continue;
             }

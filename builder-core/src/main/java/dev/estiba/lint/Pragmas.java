@@ -30,6 +30,10 @@ public final class Pragmas {
     public record Span(int line, int endLine, boolean from) {
     }
 
+    /** A {@code shell=} pragma: the shell named from its line on. */
+    private record ShellPragma(int line, String shell) {
+    }
+
     /** An inline ignore pragma, kept for DL1001. */
     public record IgnorePragma(int line, int column, String text) {
     }
@@ -37,8 +41,7 @@ public final class Pragmas {
     private final Set<String> global = new LinkedHashSet<>();
     private final Map<Integer, Set<String>> byInstruction = new HashMap<>();
     private final Map<Integer, Set<String>> byStage = new HashMap<>();
-    private final List<int[]> shells = new ArrayList<>();
-    private final List<String> shellNames = new ArrayList<>();
+    private final List<ShellPragma> shells = new ArrayList<>();
     private final List<IgnorePragma> inlineIgnores = new ArrayList<>();
     private final List<Span> spans;
     private CheckDirective check = CheckDirective.NONE;
@@ -76,8 +79,7 @@ public final class Pragmas {
                     p.byStage.computeIfAbsent(next, k -> new LinkedHashSet<>()).addAll(codes);
                 }
             } else if (sh.matches()) {
-                p.shells.add(new int[] {c.line()});
-                p.shellNames.add(sh.group(2));
+                p.shells.add(new ShellPragma(c.line(), sh.group(2)));
             } else if (directiveLines.contains(c.line()) && d.matches()
                 && d.group(1).toLowerCase(Locale.ROOT).equals("check")) {
                 p.check = CheckDirective.parse(d.group(2), c.line());
@@ -125,9 +127,9 @@ public final class Pragmas {
     /** The shell named by a shell pragma before {@code line}, or null. */
     public String shellAt(int line) {
         String s = null;
-        for (int i = 0; i < shells.size(); i++) {
-            if (shells.get(i)[0] < line) {
-                s = shellNames.get(i);
+        for (ShellPragma p : shells) {
+            if (p.line() < line) {
+                s = p.shell();
             }
         }
         return s;

@@ -35,7 +35,10 @@ final class RunScripts {
             Heredoc only = docs.get(0);
             String rest = shell.text().strip();
             if (docs.size() == 1 && rest.equals(only.word())) {
-                // RUN <<EOF: the body is the script
+                // RUN <<EOF: the body is the script, unless its #! names another interpreter
+                if (!posixShebang(only.body())) {
+                    return null;
+                }
                 int bodyStart = only.bodyRange().start().offset();
                 return new Slice(only.body(), bodyStart);
             }
@@ -44,6 +47,20 @@ final class RunScripts {
         char[] chars = text.substring(start, Math.min(end, text.length())).toCharArray();
         blankContinuations(chars, escape, !docs.isEmpty());
         return new Slice(new String(chars), start);
+    }
+
+    /** True when the body has no {@code #!} line, or one naming a POSIX shell. */
+    static boolean posixShebang(String body) {
+        if (!body.startsWith("#!")) {
+            return true;
+        }
+        String first = body.lines().findFirst().orElse("").substring(2).strip();
+        String[] words = first.split("\\s+");
+        String exe = words[0].substring(words[0].lastIndexOf('/') + 1);
+        if (exe.equals("env") && words.length > 1) {
+            exe = words[1];
+        }
+        return java.util.Set.of("sh", "bash", "dash", "ash", "ksh", "zsh", "busybox").contains(exe);
     }
 
     /**

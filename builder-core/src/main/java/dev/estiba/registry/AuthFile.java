@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -77,8 +76,7 @@ final class AuthFile {
         String best = null;
         JsonNode bestEntry = null;
         String wanted = keyOf(registry) + (repository == null ? "" : "/" + repository);
-        for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : auths.properties()) {
             String key = normalise(e.getKey());
             boolean matches = wanted.equals(key) || wanted.startsWith(key + "/");
             if (matches && (best == null || key.length() > best.length())) {

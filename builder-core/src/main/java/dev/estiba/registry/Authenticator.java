@@ -31,7 +31,10 @@ final class Authenticator {
     private final Credentials credentials;
     private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** Credentials looked up per repository: auth.json may hold one per repository path. */
     private final Map<String, Optional<Credential>> found = new ConcurrentHashMap<>();
+    /** Credentials given for a whole registry (login). */
+    private final Map<String, Credential> given = new ConcurrentHashMap<>();
 
     Authenticator(HttpTransport transport, Credentials credentials) {
         this.transport = transport;
@@ -40,14 +43,18 @@ final class Authenticator {
 
     /** Uses this credential for a registry instead of looking one up (login checks exactly what it will save). */
     void useCredential(String registry, Credential credential) {
-        found.put(registry, Optional.of(credential));
+        given.put(registry, credential);
     }
 
     Optional<Credential> credential(ImageReference repo) throws RegistryException {
-        Optional<Credential> c = found.get(repo.registry());
+        Credential login = given.get(repo.registry());
+        if (login != null) {
+            return Optional.of(login);
+        }
+        Optional<Credential> c = found.get(repo.name());
         if (c == null) {
             c = credentials == null ? Optional.empty() : credentials.find(repo.registry(), repo.repository());
-            found.put(repo.registry(), c);
+            found.put(repo.name(), c);
         }
         return c;
     }
@@ -72,8 +79,8 @@ final class Authenticator {
     }
 
     /**
-     * Takes a 401 answer's challenge. Returns whether a retry can succeed: a new challenge, or a bearer token
-     * that was not tried yet for this scope.
+     * Takes a 401 answer's challenge. Returns whether a retry can succeed: Basic credentials not sent yet, or
+     * a freshly fetched bearer token.
      */
     boolean challenged(ImageReference repo, String wwwAuthenticate, Scope scope, String sentHeader)
         throws IOException {
@@ -81,15 +88,12 @@ final class Authenticator {
             return false;
         }
         Challenge challenge = Challenge.parse(wwwAuthenticate);
-        Challenge before = challenges.put(repo.registry(), challenge);
+        challenges.put(repo.registry(), challenge);
         if (challenge.isBasic()) {
             return sentHeader == null && credential(repo).isPresent();
         }
         if (challenge.isBearer()) {
-            if (sentHeader != null && challenge.equals(before)) {
-                tokens.remove(repo.registry() + " " + scope.key());
-                return false;
-            }
+            // A fresh token, also when one was sent: it may have expired early. The caller retries only once.
             fetchToken(repo, challenge, scope);
             return true;
         }

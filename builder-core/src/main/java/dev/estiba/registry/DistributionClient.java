@@ -1,7 +1,5 @@
 package dev.estiba.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.estiba.format.AtomicOutput;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Digest;
@@ -20,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -35,17 +32,16 @@ import java.util.function.Supplier;
  * given per-registry TLS trust. Manifests are pushed byte for byte, so the registry's digest is ours.
  */
 final class DistributionClient implements RegistryClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Docker refuses manifests larger than this; so do we, to bound memory. */
     static final int MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
-    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);
-    private static final int MAX_REDIRECTS = 5;
     private static final String ACCEPT_MANIFESTS = String.join(", ", MediaTypes.OCI_INDEX, MediaTypes.OCI_MANIFEST,
         MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
 
     private final RegistryOptions options;
     private final HttpTransport transport;
     private final Authenticator authenticator;
+    private final AuthenticatedHttp http;
+    private final ErrorAnswers errors;
     private final Retrier retrier;
     private final Consumer<RegistryEvent> events;
 
@@ -54,6 +50,8 @@ final class DistributionClient implements RegistryClient {
         this.events = events == null ? e -> { } : events;
         this.transport = new HttpTransport(options);
         this.authenticator = new Authenticator(transport, credentials);
+        this.http = new AuthenticatedHttp(transport, authenticator, options.userAgent());
+        this.errors = new ErrorAnswers(authenticator);
         this.retrier = new Retrier(options.maxAttempts(), options.initialBackoff(), this.events);
     }
 
@@ -66,11 +64,11 @@ final class DistributionClient implements RegistryClient {
     public RemoteManifest fetchManifest(ImageReference ref) throws IOException {
         String what = "pull " + ref;
         return retrier.run(what, () -> {
-            HttpResponse<InputStream> r = send(ref, Scope.pull(ref.repository()), "GET",
+            HttpResponse<InputStream> r = http.send(ref, Scope.pull(ref.repository()), "GET",
                 path(ref, "/manifests/" + ref.qualifier()), null, "Accept", ACCEPT_MANIFESTS);
             try (InputStream in = r.body()) {
                 if (r.statusCode() != 200) {
-                    throw failure(what, ref, r.statusCode(), in, "manifest");
+                    throw errors.failure(what, ref, r.statusCode(), in, "manifest");
                 }
                 byte[] bytes = in.readNBytes(MAX_MANIFEST_BYTES + 1);
                 if (bytes.length > MAX_MANIFEST_BYTES) {
@@ -90,7 +88,7 @@ final class DistributionClient implements RegistryClient {
                 }
                 return new RemoteManifest(ref, bytes, mediaType(r, bytes, what), digest);
             } catch (IOException e) {
-                throw readFailure(ref, e);
+                throw ErrorAnswers.readFailure(ref, e);
             }
         });
     }
@@ -102,7 +100,7 @@ final class DistributionClient implements RegistryClient {
     }
 
     private Optional<Long> headBlob(ImageReference repo, Digest digest, Scope scope, String what) throws IOException {
-        HttpResponse<InputStream> r = send(repo, scope, "HEAD", path(repo, "/blobs/" + digest), null);
+        HttpResponse<InputStream> r = http.send(repo, scope, "HEAD", path(repo, "/blobs/" + digest), null);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 200) {
                 return Optional.of(r.headers().firstValueAsLong("Content-Length").orElse(-1));
@@ -110,7 +108,7 @@ final class DistributionClient implements RegistryClient {
             if (r.statusCode() == 404) {
                 return Optional.empty();
             }
-            throw failure(what, repo, r.statusCode(), in, "blob");
+            throw errors.failure(what, repo, r.statusCode(), in, "blob");
         }
     }
 
@@ -122,18 +120,18 @@ final class DistributionClient implements RegistryClient {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".pull-", ".tmp");
             try {
-                HttpResponse<InputStream> r = send(repo, Scope.pull(repo.repository()), "GET",
+                HttpResponse<InputStream> r = http.send(repo, Scope.pull(repo.repository()), "GET",
                     path(repo, "/blobs/" + blob.digest()), null);
                 try (InputStream in = r.body()) {
                     if (r.statusCode() != 200) {
-                        throw failure(what, repo, r.statusCode(), in, "blob");
+                        throw errors.failure(what, repo, r.statusCode(), in, "blob");
                     }
                     events.accept(new RegistryEvent.BlobStarted(repo.name(), blob.digest(), blob.size(), false));
                     copyVerified(in, tmp, blob, what, repo);
                 } catch (RegistryException | Retrier.RetryableException e) {
                     throw e;
                 } catch (IOException e) {
-                    throw readFailure(repo, e);
+                    throw ErrorAnswers.readFailure(repo, e);
                 }
                 AtomicOutput.shareable(tmp, false); // temporary files start private; blobs are not secret
                 moveIntoPlace(tmp, destination);
@@ -197,7 +195,7 @@ final class DistributionClient implements RegistryClient {
             }
             String start = from == null ? "/blobs/uploads/"
                 : "/blobs/uploads/?mount=" + enc(blob.digest().toString()) + "&from=" + enc(from);
-            HttpResponse<InputStream> r = send(repo, scope, "POST", path(repo, start),
+            HttpResponse<InputStream> r = http.send(repo, scope, "POST", path(repo, start),
                 HttpRequest.BodyPublishers::noBody);
             URI location;
             try (InputStream in = r.body()) {
@@ -207,7 +205,7 @@ final class DistributionClient implements RegistryClient {
                     return BlobOutcome.MOUNTED;
                 }
                 if (r.statusCode() != 202) {
-                    throw failure(what, repo, r.statusCode(), in, "upload");
+                    throw errors.failure(what, repo, r.statusCode(), in, "upload");
                 }
                 location = location(repo, r, what);
             }
@@ -222,11 +220,11 @@ final class DistributionClient implements RegistryClient {
                         throw new java.io.UncheckedIOException(e);
                     }
                 }), blob.size());
-            HttpResponse<InputStream> done = send(repo, scope, "PUT", put, body,
+            HttpResponse<InputStream> done = http.send(repo, scope, "PUT", put, body,
                 "Content-Type", "application/octet-stream");
             try (InputStream in = done.body()) {
                 if (done.statusCode() != 201) {
-                    throw failure(what, repo, done.statusCode(), in, "upload");
+                    throw errors.failure(what, repo, done.statusCode(), in, "upload");
                 }
             }
             events.accept(new RegistryEvent.BlobDone(repo.name(), blob.digest(), blob.size(), BlobOutcome.UPLOADED));
@@ -245,12 +243,12 @@ final class DistributionClient implements RegistryClient {
         String target = ref.tag() != null && ref.digest() == null ? ref.tag() : digest.toString();
         byte[] body = bytes.clone();
         return retrier.run(what, () -> {
-            HttpResponse<InputStream> r = send(ref, Scope.push(ref.repository(), null), "PUT",
+            HttpResponse<InputStream> r = http.send(ref, Scope.push(ref.repository(), null), "PUT",
                 path(ref, "/manifests/" + target), () -> HttpRequest.BodyPublishers.ofByteArray(body),
                 "Content-Type", mediaType);
             try (InputStream in = r.body()) {
                 if (r.statusCode() != 201) {
-                    throw failure(what, ref, r.statusCode(), in, "manifest");
+                    throw errors.failure(what, ref, r.statusCode(), in, "manifest");
                 }
             }
             Optional<String> stored = r.headers().firstValue("Docker-Content-Digest");
@@ -271,7 +269,7 @@ final class DistributionClient implements RegistryClient {
         String what = "login to " + registry;
         retrier.run(what, () -> {
             URI ping = transport.base(any.apiHost()).resolve("/v2/");
-            HttpResponse<InputStream> r = send(any, Scope.none(), "GET", ping, null);
+            HttpResponse<InputStream> r = http.send(any, Scope.none(), "GET", ping, null);
             try (InputStream in = r.body()) {
                 if (r.statusCode() == 200) {
                     return null;
@@ -280,7 +278,7 @@ final class DistributionClient implements RegistryClient {
                     throw new RegistryException(RegistryException.Kind.UNAUTHORIZED, what
                         + ": registry refused the credentials of user " + credential.username());
                 }
-                throw failure(what, any, r.statusCode(), in, "registry");
+                throw errors.failure(what, any, r.statusCode(), in, "registry");
             }
         });
     }
@@ -289,148 +287,10 @@ final class DistributionClient implements RegistryClient {
         return transport.base(repo.apiHost()).resolve("/v2/" + repo.repository() + suffix);
     }
 
-    /**
-     * One request with authentication: sends it with what is known, and on a 401 learns the challenge (or
-     * fetches a token) and sends it once more. GET and HEAD follow redirects, without credentials to other
-     * hosts (blob downloads are often redirected to a CDN).
-     */
-    private HttpResponse<InputStream> send(ImageReference repo, Scope scope, String method, URI uri,
-        Supplier<HttpRequest.BodyPublisher> body, String... headers) throws IOException {
-        String host = repo.apiHost();
-        String auth = authenticator.header(repo, scope).orElse(null);
-        for (int round = 0; ; round++) {
-            HttpResponse<InputStream> r = transport.send(host, build(method, uri, body, auth, headers),
-                HttpResponse.BodyHandlers.ofInputStream());
-            if (r.statusCode() == 401 && round == 0) {
-                String challenge = r.headers().firstValue("WWW-Authenticate").orElse(null);
-                boolean retry;
-                try {
-                    retry = authenticator.challenged(repo, challenge, scope, auth);
-                } catch (IOException e) {
-                    r.body().close();
-                    throw e;
-                }
-                if (retry) {
-                    r.body().close();
-                    auth = authenticator.header(repo, scope).orElse(null);
-                    continue;
-                }
-                return r;
-            }
-            if (isRedirect(r.statusCode()) && (method.equals("GET") || method.equals("HEAD"))) {
-                return followRedirects(r, uri, method, headers);
-            }
-            return r;
-        }
-    }
-
-    private HttpResponse<InputStream> followRedirects(HttpResponse<InputStream> first, URI from, String method,
-        String... headers) throws IOException {
-        HttpResponse<InputStream> r = first;
-        URI current = from;
-        for (int i = 0; i < MAX_REDIRECTS && isRedirect(r.statusCode()); i++) {
-            String location = r.headers().firstValue("Location").orElse(null);
-            r.body().close();
-            if (location == null) {
-                throw new RegistryException(RegistryException.Kind.PROTOCOL, current + ": redirect without Location");
-            }
-            current = current.resolve(location);
-            String host = current.getPort() < 0 ? current.getHost() : current.getHost() + ":" + current.getPort();
-            r = transport.send(host, build(method, current, null, null, headers),
-                HttpResponse.BodyHandlers.ofInputStream());
-        }
-        return r;
-    }
-
-    private HttpRequest build(String method, URI uri, Supplier<HttpRequest.BodyPublisher> body, String auth,
-        String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : body.get())
-            .header("User-Agent", options.userAgent());
-        if (!method.equals("PUT")) {
-            b.timeout(REQUEST_TIMEOUT); // a PUT's timeout would cover the whole upload
-        }
-        if (auth != null) {
-            b.header("Authorization", auth);
-        }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        return b.build();
-    }
-
-    private static boolean isRedirect(int status) {
-        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
     private static URI location(ImageReference repo, HttpResponse<?> r, String what) throws RegistryException {
         String loc = r.headers().firstValue("Location").orElseThrow(() -> new RegistryException(
             RegistryException.Kind.PROTOCOL, what + ": registry " + repo.registry() + " sent no upload Location"));
         return r.uri().resolve(loc);
-    }
-
-    /** The error for an unexpected answer, with the registry's own error code and message when it sent one. */
-    private IOException failure(String what, ImageReference repo, int status, InputStream body, String thing) {
-        String detail = registryErrors(body);
-        String suffix = detail.isEmpty() ? " (HTTP " + status + ")" : " (HTTP " + status + ": " + detail + ")";
-        if (status >= 500 || status == 429) {
-            return new Retrier.RetryableException(RegistryException.Kind.PROTOCOL,
-                "registry " + repo.registry() + " answered" + suffix, null);
-        }
-        String message;
-        RegistryException.Kind kind;
-        switch (status) {
-            case 401 -> {
-                Optional<Credential> cred;
-                try {
-                    cred = authenticator.credential(repo);
-                } catch (RegistryException e) {
-                    cred = Optional.empty();
-                }
-                kind = RegistryException.Kind.UNAUTHORIZED;
-                message = "registry " + repo.registry() + " refused " + Authenticator.who(cred)
-                    + (cred.isEmpty() ? " (log in with: estiba login " + repo.registry() + ")" : "");
-            }
-            case 403 -> {
-                kind = RegistryException.Kind.DENIED;
-                message = "registry " + repo.registry() + " denied access";
-            }
-            case 404 -> {
-                kind = RegistryException.Kind.NOT_FOUND;
-                message = thing + " not found in registry " + repo.registry();
-            }
-            default -> {
-                kind = RegistryException.Kind.PROTOCOL;
-                message = "registry " + repo.registry() + " rejected the request";
-            }
-        }
-        return new RegistryException(kind, what + ": " + message + suffix);
-    }
-
-    /** {@code CODE: message} of each entry of the distribution API's {@code errors} list. */
-    private static String registryErrors(InputStream body) {
-        try {
-            byte[] bytes = body.readNBytes(64 * 1024);
-            JsonNode tree = JSON.readTree(bytes);
-            StringBuilder out = new StringBuilder();
-            for (JsonNode e : tree.path("errors")) {
-                out.append(out.length() == 0 ? "" : "; ").append(e.path("code").asText("?"));
-                String msg = e.path("message").asText("");
-                if (!msg.isEmpty()) {
-                    out.append(": ").append(msg);
-                }
-            }
-            return out.toString();
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    private static IOException readFailure(ImageReference repo, IOException e) {
-        if (e instanceof RegistryException || e instanceof Retrier.RetryableException) {
-            return e;
-        }
-        return HttpTransport.retryable(repo.apiHost(), e);
     }
 
     private static String mediaType(HttpResponse<?> r, byte[] bytes, String what) throws RegistryException {

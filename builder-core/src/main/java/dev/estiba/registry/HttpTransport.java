@@ -116,7 +116,8 @@ final class HttpTransport {
         String what = e instanceof ConnectException ? "cannot connect to " + host
             : e instanceof HttpTimeoutException ? "timed out talking to " + host
             : "connection to " + host + " failed";
-        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String detail = e.getMessage() != null ? e.getMessage()
+            : e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
         return new Retrier.RetryableException(RegistryException.Kind.CONNECTION, what + ": " + detail, e);
     }
 

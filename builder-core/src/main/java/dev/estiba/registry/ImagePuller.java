@@ -10,6 +10,7 @@ import dev.estiba.image.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Pulls one platform's image into a {@link BlobSink}: the manifest (chosen from the index when the reference
@@ -19,9 +20,16 @@ import java.util.List;
  */
 public final class ImagePuller {
     private final RegistryClient client;
+    private final Consumer<RegistryEvent> events;
 
     public ImagePuller(RegistryClient client) {
+        this(client, null);
+    }
+
+    /** A puller that also reports blobs it did not need to download. */
+    public ImagePuller(RegistryClient client, Consumer<RegistryEvent> events) {
         this.client = client;
+        this.events = events == null ? e -> { } : events;
     }
 
     public PulledImage pull(ImageReference ref, Platform platform, BlobSink sink) throws IOException {
@@ -51,6 +59,8 @@ public final class ImagePuller {
         for (Descriptor blob : blobs) {
             transfers.add(() -> {
                 if (sink.has(blob.digest())) {
+                    events.accept(new RegistryEvent.BlobDone(ref.name(), blob.digest(), blob.size(),
+                        BlobOutcome.ALREADY_LOCAL));
                     return BlobOutcome.ALREADY_LOCAL;
                 }
                 client.pullBlob(ref, blob, sink.destination(blob.digest()));

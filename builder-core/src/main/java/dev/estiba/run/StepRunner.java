@@ -7,6 +7,8 @@ import dev.estiba.run.diff.ChangeSet;
 import dev.estiba.run.diff.Leftovers;
 import dev.estiba.run.diff.LowerView;
 import dev.estiba.run.diff.UpperDirReader;
+import dev.estiba.run.diff.WorkingCopy;
+import dev.estiba.run.rootfs.OverlayProbe;
 import dev.estiba.run.rootfs.OverlayOptions;
 import dev.estiba.run.rootfs.RootFs;
 import dev.estiba.run.state.ActiveRuns;
@@ -39,11 +41,22 @@ public final class StepRunner {
   private final Path runRoot;
   private final Backend backend;
   private final Cgroups cgroups;
+  private final boolean overlay;
 
-  private StepRunner(Path runRoot, Backend backend, Cgroups cgroups) {
+  private StepRunner(Path runRoot, Backend backend, Cgroups cgroups, boolean overlay) {
     this.runRoot = runRoot;
     this.backend = backend;
     this.cgroups = cgroups;
+    this.overlay = overlay;
+  }
+
+  /** How a layered root is made. */
+  public enum RootMode {
+    /** overlayfs where it can be mounted here, else a working copy. */
+    AUTO,
+    OVERLAY,
+    /** A merged copy of the layers and a tree diff afterwards: slower, works anywhere. */
+    WORKING_COPY
   }
 
   /**
@@ -52,10 +65,27 @@ public final class StepRunner {
    * @throws BackendUnavailableException when the isolation cannot work on this host
    */
   public static StepRunner create(Path cacheDir, Isolation isolation) throws IOException {
+    return create(cacheDir, isolation, RootMode.AUTO);
+  }
+
+  /** A runner with a chosen way of making layered roots. */
+  public static StepRunner create(Path cacheDir, Isolation isolation, RootMode rootMode) throws IOException {
     Path runRoot = Files.createDirectories(cacheDir.resolve("run"));
     Janitor.cleanStale(runRoot);
     Cgroups cgroups = Cgroups.detect();
-    return new StepRunner(runRoot, Backends.select(isolation, cgroups, Executables.runningAsRoot()), cgroups);
+    Backend backend = Backends.select(isolation, cgroups, Executables.runningAsRoot());
+    boolean overlay =
+        switch (rootMode) {
+          case OVERLAY -> true;
+          case WORKING_COPY -> false;
+          case AUTO -> OverlayProbe.works(runRoot);
+        };
+    return new StepRunner(runRoot, backend, cgroups, overlay);
+  }
+
+  /** Whether layered roots are overlay mounts (else working copies). */
+  public boolean usesOverlay() {
+    return overlay;
   }
 
   /** The backend in use (what {@code auto} chose). */
@@ -76,20 +106,26 @@ public final class StepRunner {
     CgroupScope cgroup = cgroups.scope(dir.id());
     Process[] started = new Process[1];
     StepContext[] contextHolder = new StepContext[1];
+    WorkingCopy[] copy = new WorkingCopy[1];
+    // The shutdown hook and this thread may both clean; one at a time, so the hook waits for a
+    // cleanup in progress before the JVM halts.
+    Object cleaning = new Object();
     Runnable cleanup =
         () -> {
-          if (contextHolder[0] != null) {
-            backend.stop(contextHolder[0]);
+          synchronized (cleaning) {
+            if (contextHolder[0] != null) {
+              backend.stop(contextHolder[0]);
+            }
+            if (started[0] != null) {
+              started[0].destroyForcibly();
+            }
+            StateCleaner.clean(dir.path());
           }
-          if (started[0] != null) {
-            started[0].destroyForcibly();
-          }
-          StateCleaner.clean(dir.path());
         };
     ActiveRuns.register(cleanup);
     RunResult result;
     try {
-      StepContext context = prepare(spec, dir, cgroup);
+      StepContext context = prepare(spec, dir, cgroup, copy);
       contextHolder[0] = context;
       Process process = new ProcessBuilder(backend.command(context)).start();
       started[0] = process;
@@ -107,6 +143,9 @@ public final class StepRunner {
               cgroup.oomKills(),
               spec.limits().memoryBytes() > 0 && cgroup.memoryLimitReached(),
               spec.limits());
+      if (copy[0] != null) {
+        copy[0].writeChanges(((RootFs.Layered) spec.rootFs()).upper());
+      }
     } catch (InterruptedException e) {
       cleanup.run();
       throw e;
@@ -114,17 +153,24 @@ public final class StepRunner {
       if (started[0] != null && started[0].isAlive()) {
         cleanup.run();
       }
-      StateCleaner.clean(dir.path());
-      dir.close();
+      synchronized (cleaning) {
+        StateCleaner.clean(dir.path());
+        dir.close();
+      }
       ActiveRuns.unregister(cleanup);
     }
     return new StepOutcome(result, changes(spec), backend.isolation());
   }
 
-  private StepContext prepare(RunSpec spec, StepDir dir, CgroupScope cgroup) throws IOException {
+  private StepContext prepare(RunSpec spec, StepDir dir, CgroupScope cgroup, WorkingCopy[] copy)
+      throws IOException {
     Path root;
     String overlayOptions = "";
-    if (spec.rootFs() instanceof RootFs.Layered layered) {
+    if (spec.rootFs() instanceof RootFs.Layered layered && !overlay) {
+      Files.createDirectories(layered.upper());
+      copy[0] = WorkingCopy.create(layered.lowers(), dir.resolve("copy"));
+      root = copy[0].root();
+    } else if (spec.rootFs() instanceof RootFs.Layered layered) {
       root = Files.createDirectories(dir.resolve("root"));
       Path work = Files.createDirectories(dir.resolve("work"));
       List<Path> lowers = layered.lowers();
@@ -146,8 +192,8 @@ public final class StepRunner {
     if (backend.joinsCgroupItself() && spec.limits().any()) {
       procs.addAll(cgroup.createWithLimits(spec.limits()));
     } else if (spec.limits().memoryBytes() > 0) {
-      // The runtime's cgroup sits below this scope; the scope holds the memory limit so that its
-      // OOM kill counter (not propagated upward on cgroup v1) outlives the runtime's cgroup.
+      // The runtime's cgroup (limited by the runtime) sits below this scope; the scope gets the same
+      // limit so that its peak usage, which outlives the runtime's cgroup, shows an OOM.
       cgroup.createWithLimits(new ResourceLimits(spec.limits().memoryBytes(), 0, 0));
     } else {
       cgroup.create();

@@ -172,9 +172,13 @@ public final class ImageStore {
         ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(lockPath.toAbsolutePath().normalize().toUri().toString(),
             k -> new ReentrantLock());
         local.lock();
-        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.lock()) {
-            return action.get();
+        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock();
+            try {
+                return action.get();
+            } finally {
+                lock.release();
+            }
         } finally {
             local.unlock();
         }

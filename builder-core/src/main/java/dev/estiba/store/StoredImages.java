@@ -30,17 +30,19 @@ public final class StoredImages {
 
     /**
      * Writes each change set as a layer into the store, adds the layers and their history rows to
-     * {@code base}, and stores the config and the manifest.
+     * {@code base}, and stores the config and the manifest. Layers are independent, so up to {@code threads} of
+     * them are written at once; the result does not depend on the number of threads.
      */
     public static Image assemble(BlobStore store, ImageConfig base, List<LayerStep> steps, LayerWriter writer,
-                                 boolean docker) throws IOException {
+                                 boolean docker, int threads) throws IOException {
+        List<WrittenLayer> written = writeLayers(store, steps, writer, threads);
         ImageConfig config = base;
         List<Descriptor> layers = new ArrayList<>();
-        for (LayerStep step : steps) {
-            WrittenLayer w = writer.write(step.changes(), store.directory(Digest.SHA256));
+        for (int i = 0; i < steps.size(); i++) {
+            WrittenLayer w = written.get(i);
             store.touch(w.digest());
             layers.add(w.descriptor(docker));
-            config = config.plusLayer(w.diffId(), step.history());
+            config = config.plusLayer(w.diffId(), steps.get(i).history());
         }
         JsonBlob<ImageConfig> configBlob = JsonBlob.of(config);
         Descriptor configDescriptor = configBlob.descriptor(docker ? MediaTypes.DOCKER_CONFIG : MediaTypes.OCI_CONFIG);
@@ -49,6 +51,49 @@ public final class StoredImages {
         Image image = new Image(JsonBlob.of(m), configBlob, store::open);
         put(store, image);
         return image;
+    }
+
+    /** Assembles on one thread. */
+    public static Image assemble(BlobStore store, ImageConfig base, List<LayerStep> steps, LayerWriter writer,
+                                 boolean docker) throws IOException {
+        return assemble(store, base, steps, writer, docker, 1);
+    }
+
+    private static List<WrittenLayer> writeLayers(BlobStore store, List<LayerStep> steps, LayerWriter writer,
+                                                  int threads) throws IOException {
+        java.nio.file.Path dir = store.directory(Digest.SHA256);
+        if (threads <= 1 || steps.size() <= 1) {
+            List<WrittenLayer> out = new ArrayList<>();
+            for (LayerStep step : steps) {
+                out.add(writer.write(step.changes(), dir));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool =
+            java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, steps.size()));
+        try {
+            List<java.util.concurrent.Future<WrittenLayer>> jobs = new ArrayList<>();
+            for (LayerStep step : steps) {
+                jobs.add(pool.submit(() -> writer.write(step.changes(), dir)));
+            }
+            List<WrittenLayer> out = new ArrayList<>();
+            for (java.util.concurrent.Future<WrittenLayer> job : jobs) {
+                try {
+                    out.add(job.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IOException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while writing layers");
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Assembles with the default writer (gzip 6, no time clamping). */

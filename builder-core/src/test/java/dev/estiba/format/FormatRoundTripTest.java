@@ -15,6 +15,11 @@ import dev.estiba.format.ocilayout.OciLayoutWriter;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Digest;
 import dev.estiba.image.Image;
+import dev.estiba.image.ImageConfig;
+import dev.estiba.image.Platform;
+import dev.estiba.store.StoredImages;
+import dev.estiba.image.HistoryEntry;
+import dev.estiba.layer.LayerWriter;
 import dev.estiba.image.MediaTypes;
 import dev.estiba.layer.Compression;
 import dev.estiba.layer.CompressionType;
@@ -109,8 +114,8 @@ class FormatRoundTripTest {
         OciArchive.write(two, TestImages.sample(new BlobStore(tmp.resolve("other")), Compression.gzip(6), false), "v1");
         assertArrayEquals(Files.readAllBytes(one), Files.readAllBytes(two));
         OciLayoutReader r = OciArchive.open(one);
-        try (var files = r.files()) {
-            assertSameImage(a, r.image("v1"));
+        try (LayoutFiles files = r.files()) {
+            assertSameImage(a, OciLayoutReader.open(files).image("v1"));
         }
     }
 
@@ -129,11 +134,47 @@ class FormatRoundTripTest {
         }
         // the same tar is also an OCI archive
         OciLayoutReader r = OciArchive.open(file);
-        try (var files = r.files()) {
+        try (LayoutFiles files = r.files()) {
+            assertEquals(files, r.files());
             assertEquals(List.of("latest"), r.tags());
             assertSameImage(a, r.image("latest"));
             assertEquals("example.com/app:latest",
                 r.find("latest").annotation(DockerArchive.CONTAINERD_IMAGE_NAME));
+        }
+    }
+
+    @Test
+    void dockerSaveOfAMultiPlatformIndexKeepsThePlatformManifest() throws IOException {
+        Image a = TestImages.sample(store(), Compression.gzip(6), false);
+        // the shape of docker save with the containerd store: index.json -> index -> manifest
+        dev.estiba.image.ImageIndex nested = dev.estiba.image.ImageIndex.oci(List.of(
+            a.manifest().descriptor(MediaTypes.OCI_MANIFEST).withPlatform(dev.estiba.image.Platform.parse("linux/amd64"))));
+        byte[] nestedBytes = dev.estiba.image.ImageJson.write(nested);
+        Digest nestedDigest = Digest.sha256(nestedBytes);
+        Path file = tmp.resolve("containerd.tar");
+        try (OutputStream out = Files.newOutputStream(file); dev.estiba.layer.TarWriter tar = new dev.estiba.layer.TarWriter(out)) {
+            Map<String, byte[]> files = new java.util.TreeMap<>();
+            files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+            files.put("index.json", dev.estiba.image.ImageJson.write(dev.estiba.image.ImageIndex.oci(List.of(
+                new Descriptor(MediaTypes.OCI_INDEX, nestedDigest, nestedBytes.length)))));
+            files.put(LayoutFiles.blobPath(nestedDigest), nestedBytes);
+            files.put(LayoutFiles.blobPath(a.manifest().digest()), a.manifest().bytes());
+            files.put(LayoutFiles.blobPath(a.id()), a.config().bytes());
+            for (Descriptor l : a.layers()) {
+                try (InputStream in = a.open(l)) {
+                    files.put(LayoutFiles.blobPath(l.digest()), in.readAllBytes());
+                }
+            }
+            files.put("manifest.json", ("[{\"Config\":\"" + LayoutFiles.blobPath(a.id()) + "\",\"RepoTags\":[\"x:1\"],"
+                + "\"Layers\":[" + String.join(",", a.layers().stream().map(l -> "\"" + LayoutFiles.blobPath(l.digest())
+                    + "\"").toList()) + "]}]").getBytes(StandardCharsets.UTF_8));
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                tar.write(new dev.estiba.layer.TarWriter.Header(f.getKey(), '0', 0644, 0, 0, f.getValue().length, 0,
+                    null, null, null), new java.io.ByteArrayInputStream(f.getValue()));
+            }
+        }
+        try (DockerArchiveReader r = DockerArchiveReader.open(file)) {
+            assertSameImage(a, r.image("x:1"));
         }
     }
 
@@ -173,6 +214,19 @@ class FormatRoundTripTest {
         Image plain = ImageConversion.convert(gzip, null, Compression.none(), store, 2);
         assertEquals(gzip.config().value().rootfs().diffIds(), plain.layers().stream().map(Descriptor::digest).toList());
         assertEquals(CompressionType.NONE, CompressionType.ofMediaType(plain.layers().get(0).mediaType()));
+    }
+
+    @Test
+    void assemblingOnOneOrTwoThreadsGivesTheSameImage() throws IOException {
+        ImageConfig base = ImageConfig.empty(Platform.parse("linux/amd64"));
+        List<StoredImages.LayerStep> steps = TestImages.changes().stream()
+            .map(c -> new StoredImages.LayerStep(c, new HistoryEntry(null, "x", false)))
+            .toList();
+        LayerWriter writer = new LayerWriter(Compression.gzip(6), null);
+        Image one = StoredImages.assemble(new BlobStore(tmp.resolve("s1")), base, steps, writer, false, 1);
+        Image two = StoredImages.assemble(new BlobStore(tmp.resolve("s2")), base, steps, writer, false, 2);
+        assertArrayEquals(one.manifest().bytes(), two.manifest().bytes());
+        assertArrayEquals(one.config().bytes(), two.config().bytes());
     }
 
     @Test

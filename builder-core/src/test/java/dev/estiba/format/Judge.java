@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the external tools that judge our images (skopeo, umoci, podman), skipping when one is absent. */
-final class Judge {
+public final class Judge {
     private Judge() {
     }
 
-    record Result(int exit, String out, String err) {
-        Result ok(String what) {
+    public record Result(int exit, String out, String err) {
+        public Result ok(String what) {
             if (exit != 0) {
                 throw new AssertionError(what + " failed with exit " + exit + ":\n" + err + out);
             }
@@ -25,7 +25,7 @@ final class Judge {
     }
 
     /** Skips the test unless {@code tool} is on the PATH. */
-    static void require(String tool) {
+    public static void require(String tool) {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, tool))) {
@@ -36,7 +36,7 @@ final class Judge {
             + tool);
     }
 
-    static Result run(Path dir, String... command) throws IOException, InterruptedException {
+    public static Result run(Path dir, String... command) throws IOException, InterruptedException {
         Path out = Files.createTempFile("judge-out", ".txt");
         Path err = Files.createTempFile("judge-err", ".txt");
         try {

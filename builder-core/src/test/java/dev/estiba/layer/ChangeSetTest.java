@@ -25,6 +25,8 @@ class ChangeSetTest {
                 "path names the root: \"/\""),
             Arguments.of((Supplier<?>) () -> ChangeEntry.file("a\0b", 0644, T, new byte[0]),
                 "path contains NUL: \"a\\0b\""),
+            Arguments.of((Supplier<?>) () -> ChangeEntry.file("a\uD83D", 0644, T, new byte[0]),
+                "path is not valid Unicode (unpaired surrogate): \"a\uFFFD\""),
             Arguments.of((Supplier<?>) () -> ChangeEntry.file("f", 0100644, T, new byte[0]),
                 "f: mode 100644 has bits outside 07777"),
             Arguments.of((Supplier<?>) () -> ChangeEntry.directory("d", 0755, -1, 0, T),

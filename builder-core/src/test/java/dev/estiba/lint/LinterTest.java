@@ -75,6 +75,15 @@ class LinterTest {
     }
 
     @Test
+    void instructionsTheBuilderRefusesAreParseErrors() {
+        assertEquals(List.of("DL1000@2:1:error"),
+            found("FROM alpine:3 AS a\nCOPY --form=a /x /y\n", LintConfig.defaults()).stream()
+                .filter(f -> f.startsWith("DL1000")).toList());
+        assertEquals(List.of(), found("FROM alpine:3 AS a\nCOPY --from=a /x /y\n", LintConfig.defaults()).stream()
+            .filter(f -> f.startsWith("DL1000")).toList());
+    }
+
+    @Test
     void parseErrorIsAFindingAtItsPosition() {
         FileResult r = new Linter(LintConfig.defaults(), null).lint("Dockerfile", "FROM alpine:3\nRUNN make\n", null);
         assertEquals(1, r.findings().size());

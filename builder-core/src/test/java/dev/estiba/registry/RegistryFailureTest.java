@@ -58,6 +58,28 @@ class RegistryFailureTest {
     }
 
     @Test
+    void credentialsAreChosenPerRepositoryFromAuthJson() throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.TOKEN, tmp)) {
+            pushSample(f, "team/good:v1");
+            pushSample(f, "team/bad:v1");
+            f.credentials().erase(f.registry.host());
+            Path authJson = tmp.resolve("auth.json");
+            String good = java.util.Base64.getEncoder().encodeToString((TestRegistry.USER + ":"
+                + TestRegistry.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String bad = java.util.Base64.getEncoder().encodeToString("estiba:nope".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+            Files.writeString(authJson, "{\"auths\":{\"" + f.registry.host() + "/team/good\":{\"auth\":\"" + good
+                + "\"},\"" + f.registry.host() + "/team/bad\":{\"auth\":\"" + bad + "\"}}}");
+            f.environment.put("REGISTRY_AUTH_FILE", authJson.toString());
+            RegistryClient client = f.client();
+            client.fetchManifest(f.ref("team/good:v1"));
+            RegistryException e = assertThrows(RegistryException.class, () -> client.fetchManifest(f.ref("team/bad:v1")));
+            assertEquals(RegistryException.Kind.UNAUTHORIZED, e.kind());
+            client.fetchManifest(f.ref("team/good:v1"));
+        }
+    }
+
+    @Test
     void anonymousAccessToATokenRegistryAsksForLogin() throws Exception {
         try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.TOKEN, tmp)) {
             pushSample(f, "private/img:v1");

@@ -118,7 +118,7 @@ class RegistryPushTest {
     @Test
     void aPushThatGaveUpFinishesWhenRunAgain() throws Exception {
         Path layout = tmp.resolve("layout");
-        TestImages.writeLayout(layout, "v1", "rerun", List.of("linux/amd64"));
+        var written = TestImages.writeLayout(layout, "v1", "rerun", List.of("linux/amd64")).get(0);
         byte[] manifest = RegistryFixture.layoutTop(layout);
         try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.PLAIN_HTTP, tmp)) {
             ImageReference ref = f.ref("rerun/img:v1");
@@ -132,8 +132,9 @@ class RegistryPushTest {
             RegistryException e = assertThrows(RegistryException.class, () -> new ImagePusher(impatient)
                 .push(manifest, MediaTypes.OCI_MANIFEST, new BlobDirectory(layout), List.of(ref), null));
             assertEquals(RegistryException.Kind.CONNECTION, e.kind());
-            assertTrue(e.getMessage().contains("cannot connect to " + f.registry.host()), e.getMessage());
-            assertTrue(e.getMessage().endsWith("(gave up after 2 attempts)"), e.getMessage());
+            // One blob at a time, layers first: the config is the one that could not go.
+            assertEquals("push blob " + written.configDigest() + " to " + ref.name() + ": cannot connect to "
+                + f.registry.host() + ": connection refused (gave up after 2 attempts)", e.getMessage());
 
             f.registry.restart();
             f.events.clear();

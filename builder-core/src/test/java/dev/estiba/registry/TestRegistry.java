@@ -152,6 +152,9 @@ public final class TestRegistry implements AutoCloseable {
         process = new ProcessBuilder("docker-registry", "serve", dir.resolve("config.yml").toString())
             .directory(dir.toFile()).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // Should the JVM end without close() (a killed test run), the registry goes with it.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         // Bounded wait for the port to accept connections: 20 s at most.
         for (int i = 0; i < 400; i++) {
             if (!process.isAlive()) {

@@ -25,8 +25,8 @@ class InterruptionTest {
   void sigtermLeavesNothingBehind(String isolation) throws Exception {
     Path base = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("base")));
     Path cache = Files.createDirectories(tmp.resolve("cache"));
-    // A sleep length no other test uses, to find a surviving process by its command line.
-    String seconds = isolation.equals("runc") ? "3171" : "3172";
+    // A sleep length no other run uses, to find a surviving process by its command line.
+    String seconds = Long.toString(100_000 + ProcessHandle.current().pid() * 2 + (isolation.equals("runc") ? 0 : 1));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process jvm =
         new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
@@ -36,17 +36,66 @@ class InterruptionTest {
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
       assertEquals("started", out.readLine());
-      assertEquals(1, sleepers(seconds), "the step should be running");
+      assertEquals(1, sleepersSettlingAt(1, seconds), "the step should be running");
       jvm.destroy(); // SIGTERM
       assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM did not exit after SIGTERM");
-      assertEquals(0, sleepers(seconds), "the step's process survived");
+      assertEquals(0, sleepersSettlingAt(0, seconds), "the step's process survived");
       assertEquals(List.of(), Mounts.under(tmp));
       try (Stream<Path> left = Files.list(cache.resolve("run"))) {
         assertEquals(List.of(), left.toList(), "step state left behind");
       }
     } finally {
+      // Even when an assertion failed: SIGTERM first, so the JVM still cleans up after itself.
+      jvm.destroy();
+      if (!jvm.waitFor(30, TimeUnit.SECONDS)) {
+        jvm.destroyForcibly();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"runc", "chroot"})
+  void aKilledJvmsStepIsCleanedAtTheNextStart(String isolation) throws Exception {
+    Path base = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("base")));
+    Path cache = Files.createDirectories(tmp.resolve("cache"));
+    String seconds = Long.toString(200_000 + ProcessHandle.current().pid() * 2 + (isolation.equals("runc") ? 0 : 1));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process jvm =
+        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                InterruptedRunMain.class.getName(), cache.toString(), base.toString(), isolation, seconds)
+            .redirectErrorStream(true)
+            .start();
+    try {
+      BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("started", out.readLine());
+      assertEquals(1, sleepersSettlingAt(1, seconds), "the step should be running");
+      jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
+      assertTrue(jvm.waitFor(30, TimeUnit.SECONDS));
+      List<Path> stale;
+      try (Stream<Path> dirs = Files.list(cache.resolve("run"))) {
+        stale = dirs.toList();
+      }
+      assertEquals(1, stale.size(), "the killed run's state dir");
+      assertEquals(1, sleepers(seconds), "the step outlives a killed JVM until the next start");
+      StepRunner.create(cache, Isolation.parse(isolation));
+      assertEquals(0, sleepersSettlingAt(0, seconds), "the janitor did not stop the step");
+      assertTrue(Files.notExists(stale.get(0)), "the janitor did not remove the state dir");
+      String id = stale.get(0).getFileName().toString();
+      assertTrue(Files.notExists(Path.of("/sys/fs/cgroup/memory/estiba", id)), "the step's cgroup survived");
+      assertEquals(List.of(), Mounts.under(tmp));
+    } finally {
       jvm.destroyForcibly();
     }
+  }
+
+  /** The count of our sleep processes once it reaches {@code expected}, or after 10 s. */
+  private static long sleepersSettlingAt(long expected, String seconds) throws Exception {
+    long count = sleepers(seconds);
+    for (int i = 0; i < 100 && count != expected; i++) {
+      Thread.sleep(100);
+      count = sleepers(seconds);
+    }
+    return count;
   }
 
   private static long sleepers(String seconds) throws Exception {

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +50,9 @@ class RunBackendsTest {
     Files.writeString(replace.resolve("old"), "old\n");
   }
 
+  private static final List<Path> SCOPES =
+      List.of(Path.of("/sys/fs/cgroup/memory/estiba"), Path.of("/sys/fs/cgroup/pids/estiba"));
+
   @AfterEach
   void nothingLeftBehind() throws IOException {
     assertEquals(List.of(), Mounts.under(cache), "mounts left under the cache dir");
@@ -58,13 +62,17 @@ class RunBackendsTest {
         assertEquals(List.of(), left.toList(), "step state left behind");
       }
     }
-    for (Path hierarchy : List.of(Path.of("/sys/fs/cgroup/memory/estiba"), Path.of("/sys/fs/cgroup/pids/estiba"))) {
+    // Only this test's steps: other suites may run steps on this machine at the same time.
+    String ours = dev.estiba.run.state.StepDir.idPrefix(runRoot);
+    List<Path> left = new ArrayList<>();
+    for (Path hierarchy : SCOPES) {
       if (Files.isDirectory(hierarchy)) {
-        try (Stream<Path> left = Files.list(hierarchy)) {
-          assertEquals(List.of(), left.filter(Files::isDirectory).toList(), "cgroups left in " + hierarchy);
+        try (Stream<Path> children = Files.list(hierarchy)) {
+          children.filter(p -> p.getFileName().toString().startsWith(ours)).forEach(left::add);
         }
       }
     }
+    assertEquals(List.of(), left, "step cgroups left behind");
   }
 
   private StepRunner runner(String isolation) throws IOException {
@@ -185,6 +193,33 @@ class RunBackendsTest {
         List.of("data", "data/fifo", "data/hard", "data/modme", "data/new", "data/replace",
             "data/replace/y", "data/sym", "etc", "etc/app"),
         layer.entries().stream().map(dev.estiba.layer.ChangeEntry::path).toList());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"runc", "chroot"})
+  void workingCopyGivesTheSameChangeSetAsOverlay(String isolation) throws Exception {
+    StepRunner runner = StepRunner.create(cache, Isolation.parse(isolation), StepRunner.RootMode.WORKING_COPY);
+    assertEquals(false, runner.usesOverlay());
+    StepOutcome outcome =
+        runner.run(
+            RunSpec.of(layered(base, dataLayer), sh("umask 022 && " + CHANGES_SCRIPT)),
+            new StdStreams(null, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
+    assertEquals(0, outcome.result().exitCode());
+    assertEquals(EXPECTED_CHANGES, BusyboxRootfs.describe(outcome.changes()));
+    StepOutcome touched =
+        runner.run(
+            RunSpec.of(layered(base, dataLayer), sh("echo changed > /data/keep && rm -rf /data/replace && touch -d @0 /data/modme"))
+                .withMounts(List.of(new MountSpec.Tmpfs("/scratch", 0))),
+            new StdStreams(null, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
+    assertEquals(
+        List.of("D data 0755 0:0", "F data/keep 0644 0:0 " + BusyboxRootfs.sha("changed\n"),
+            "F data/modme 0644 0:0 " + BusyboxRootfs.sha("mod\n"), "- data/replace"),
+        BusyboxRootfs.describe(touched.changes()));
+  }
+
+  @Test
+  void overlayIsUsedWhereItMounts() throws Exception {
+    assertEquals(true, StepRunner.create(cache, Isolation.CHROOT).usesOverlay());
   }
 
   @Test

@@ -104,17 +104,21 @@ public final class DockerfileParser {
                 heredocs = heredocs(ll, text, from, to);
             }
             Position end = new Position(ll.endLine, ll.sourceEnd - ll.endLineStart + 1, ll.sourceEnd);
-            SourceRange range = new SourceRange(ll.at(from), end);
             String logical = text.substring(from, to);
             String original = src.substring(ll.sourceStart, ll.sourceEnd);
-            Instruction withBodies = heredocs.isEmpty() ? target : copy(target, heredocs, target.line(),
-                    target.original(), target.range());
-            if (in.arguments() instanceof OnbuildTrigger t) {
-                OnbuildTrigger trigger = new OnbuildTrigger(withBodies, t.text(), t.range());
-                return new Instruction(in.keyword(), in.keywordText(), in.keywordRange(), in.flags(), trigger,
-                        heredocs, ll.comments, logical, original, range);
+            var arguments = in.arguments();
+            if (arguments instanceof OnbuildTrigger t && !heredocs.isEmpty()) {
+                // The bodies belong to the nested instruction too, so that the trigger alone is complete.
+                Instruction nested = withHeredocs(t.trigger(), heredocs);
+                arguments = new OnbuildTrigger(nested, t.text(), t.range());
             }
-            return copyWithComments(in, heredocs, ll, logical, original, range);
+            return new Instruction(in.keyword(), in.keywordText(), in.keywordRange(), in.flags(), arguments,
+                    heredocs, ll.comments, logical, original, new SourceRange(ll.at(from), end));
+        }
+
+        private static Instruction withHeredocs(Instruction in, List<Heredoc> heredocs) {
+            return new Instruction(in.keyword(), in.keywordText(), in.keywordRange(), in.flags(), in.arguments(),
+                    heredocs, in.comments(), in.line(), in.original(), in.range());
         }
 
         private List<Heredoc> heredocs(LogicalLine ll, String text, int from, int to) {
@@ -139,18 +143,6 @@ public final class DockerfileParser {
                         body, ll.range(o.start(), o.end()), new SourceRange(bodyStartPos, bodyEnd)));
             }
             return heredocs;
-        }
-
-        private Instruction copyWithComments(Instruction in, List<Heredoc> heredocs, LogicalLine ll, String logical,
-                String original, SourceRange range) {
-            return new Instruction(in.keyword(), in.keywordText(), in.keywordRange(), in.flags(), in.arguments(),
-                    heredocs, ll.comments, logical, original, range);
-        }
-
-        private static Instruction copy(Instruction in, List<Heredoc> heredocs, String line, String original,
-                SourceRange range) {
-            return new Instruction(in.keyword(), in.keywordText(), in.keywordRange(), in.flags(), in.arguments(),
-                    heredocs, in.comments(), line, original, range);
         }
 
         private DockerfileParseException error(Position p, String message) {

@@ -86,6 +86,11 @@ class BuildkitDumpTest {
                 row("# escape=`\nENV a=b`\" c=\\d\n", "(env \"a\" \"b`\\\"\" \"=\" \"c\" \"\\\\d\" \"=\")\n"),
                 row("# about\n# escape=`\nRUN a \\\nb\n", "(run \"a b\")\n"),
                 row("#SyNtAx = x\n# check=skip=all\nFROM a\n", "(from \"a\")\n"),
+                // what ends the directive block: a blank line, an unknown key, a shebang, an instruction
+                row("# syntax=x\n\n# escape=`\nRUN a `\nRUN b\n", "(run \"a `\")\n(run \"b\")\n"),
+                row("# foo=bar\n# escape=`\nRUN a `\nRUN b\n", "(run \"a `\")\n(run \"b\")\n"),
+                row("#!/bin/sh\n# escape=`\nRUN a `\nRUN b\n", "(run \"a `\")\n(run \"b\")\n"),
+                row("FROM a\n# escape=`\nRUN a `\nRUN b\n", "(from \"a\")\n(run \"a `\")\n(run \"b\")\n"),
                 // heredocs: the opener is an ordinary argument, bodies are not dumped
                 row("RUN <<EOF\necho hi\nEOF\n", "(run \"<<EOF\")\n"),
                 row("RUN <<-EOF bash\n\techo hi\n\tEOF\nFROM a\n", "(run \"<<-EOF bash\")\n(from \"a\")\n"),

@@ -42,7 +42,9 @@ class ParseErrorTest {
                 row("RUN cat <<'EOF\nx\nEOF\n", 1, 11, "unterminated single quote in heredoc delimiter 'EOF"),
                 row("FROM a\n" + tooLong + "\n", 2, 1, "dockerfile line greater than max allowed size of 65535"),
                 row("\\\n\n", 1, 1, "instruction expected after the line continuation"),
-                row("CMD " + "[".repeat(1001) + "\n", 1, 1005, "JSON array nested deeper than 1000 levels"));
+                row("CMD " + "[".repeat(1001) + "\n", 1, 1005, "JSON array nested deeper than 1000 levels"),
+                row("CMD " + "[".repeat(1000) + "]".repeat(1000) + "\n", 1, 6,
+                        "when using JSON array syntax, arrays must be comprised of strings only"));
     }
 
     private static Arguments row(String dockerfile, int line, int column, String message) {

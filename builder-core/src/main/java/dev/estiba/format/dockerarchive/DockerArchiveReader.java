@@ -46,7 +46,11 @@ public final class DockerArchiveReader implements Closeable {
 
     /** Opens a docker-save tar (optionally gzip- or zstd-compressed). Read images only while it is open. */
     public static DockerArchiveReader open(java.nio.file.Path file) throws IOException {
-        TarFiles files = TarFiles.open(file, "docker-archive:" + file);
+        return open(TarFiles.open(file, "docker-archive:" + file));
+    }
+
+    /** Reads a docker-save tar already opened; closing the reader closes {@code files}. */
+    public static DockerArchiveReader open(TarFiles files) throws IOException {
         try {
             if (!files.exists(DockerArchive.MANIFEST_FILE)) {
                 throw new ImageFormatException(files.describe() + ": not a docker-save archive (no manifest.json)");
@@ -167,13 +171,19 @@ public final class DockerArchiveReader implements Closeable {
         }
     }
 
-    /** The layout's image with this config, when the archive is also an OCI layout that has one. */
+    /**
+     * The layout's image with this config, when the archive is also an OCI layout that has one. Docker with the
+     * containerd store saves a multi-platform index there, so indexes are searched one level down.
+     */
     private Image fromLayout(Digest configDigest) throws IOException {
         if (!files.exists(OciLayout.LAYOUT_FILE) || !files.exists(OciLayout.INDEX_FILE)) {
             return null;
         }
         OciLayoutReader layout = OciLayoutReader.open(files);
-        for (Descriptor d : layout.index().manifests()) {
+        java.util.Deque<Descriptor> todo = new java.util.ArrayDeque<>(layout.index().manifests());
+        int budget = 256;
+        while (!todo.isEmpty() && budget-- > 0) {
+            Descriptor d = todo.pop();
             if (!files.exists(dev.estiba.format.LayoutFiles.blobPath(d.digest()))) {
                 continue;
             }
@@ -185,7 +195,10 @@ public final class DockerArchiveReader implements Closeable {
                 continue;
             }
             if (m instanceof ImageManifest im && im.config().digest().equals(configDigest)) {
-                return layout.image(d);
+                return ImageReading.image(bytes, files, files.describe());
+            }
+            if (m instanceof dev.estiba.image.ImageIndex nested) {
+                nested.manifests().forEach(todo::addLast);
             }
         }
         return null;

@@ -10,6 +10,7 @@ import dev.estiba.image.ImageIndex;
 import dev.estiba.image.ImageJson;
 import dev.estiba.image.Manifest;
 import dev.estiba.image.MediaTypes;
+import dev.estiba.image.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,8 +107,16 @@ public final class OciLayoutReader {
         return image(find(tag));
     }
 
-    /** The image an index entry points at. */
+    /** The image an index entry points at; a multi-platform index must be narrowed with a platform. */
     public Image image(Descriptor entry) throws IOException {
+        return image(entry, null);
+    }
+
+    /**
+     * The image an index entry points at. Indexes are followed: to their only manifest, or to the one for
+     * {@code platform} (os and architecture equal, and the variant when the platform names one).
+     */
+    public Image image(Descriptor entry, Platform platform) throws IOException {
         String where = files.describe();
         Descriptor current = entry;
         for (int depth = 0; depth < 4; depth++) {
@@ -119,13 +128,7 @@ public final class OciLayoutReader {
                 throw new ImageFormatException(e.getMessage(), e);
             }
             if (m instanceof ImageIndex nested) {
-                if (nested.manifests().size() != 1) {
-                    throw new ImageFormatException(where + ": " + current.digest() + " is a multi-platform index ("
-                        + nested.manifests().stream().map(d -> d.platform() == null ? d.digest().toString()
-                            : d.platform().toString()).collect(Collectors.joining(", "))
-                        + "); only single-platform images are supported");
-                }
-                current = nested.manifests().get(0);
+                current = choose(nested, platform, current);
                 continue;
             }
             if (!MediaTypes.isManifest(m.effectiveMediaType())) {
@@ -134,5 +137,26 @@ public final class OciLayoutReader {
             return ImageReading.image(bytes, files, where);
         }
         throw new ImageFormatException(where + ": indexes nested too deep at " + current.digest());
+    }
+
+    private Descriptor choose(ImageIndex index, Platform platform, Descriptor at) throws ImageFormatException {
+        String platforms = index.manifests().stream().map(d -> d.platform() == null ? d.digest().toString()
+            : d.platform().toString()).collect(Collectors.joining(", "));
+        if (platform == null) {
+            if (index.manifests().size() == 1) {
+                return index.manifests().get(0);
+            }
+            throw new ImageFormatException(files.describe() + ": " + at.digest() + " is a multi-platform index ("
+                + platforms + "); choose one with --platform");
+        }
+        for (Descriptor d : index.manifests()) {
+            Platform p = d.platform();
+            if (p != null && platform.os().equals(p.os()) && platform.architecture().equals(p.architecture())
+                && (platform.variant() == null || platform.variant().equals(p.variant()))) {
+                return d;
+            }
+        }
+        throw new ImageFormatException(files.describe() + ": " + at.digest() + " has no image for " + platform
+            + " (it has " + platforms + ")");
     }
 }

@@ -32,7 +32,6 @@ final class FromImage implements Check {
             String image = s.imageText();
             if (image.contains("$")) {
                 invalidDefault(ctx, s, image);
-                continue;
             }
             if (image.equalsIgnoreCase("scratch") || ctx.stageNamed(image, s.index()) != null) {
                 continue;
@@ -42,6 +41,9 @@ final class FromImage implements Check {
                 ctx.report("DL3006", s.image(), "Tag the image version explicitly: " + image + ":<version>.");
             } else if ("latest".equals(tag)) {
                 ctx.report("DL3007", s.image(), "Do not use the latest tag (" + image + "); pin a release tag.");
+            }
+            if (image.contains("$")) {
+                continue;
             }
             trustedRegistry(ctx, s, image);
             String known = ctx.basePlatforms().get(image);

@@ -59,7 +59,7 @@ final class Labels implements Check {
         String value = Workdirs.unquote(pair.value());
         if (!validKey(key)) {
             ctx.report("DL3048", pair, "Invalid label key '" + key + "': use lower-case letters, digits, '.' and '-',"
-                + " start and end with a letter or digit, and avoid the com.docker., io.docker. and org.dockerproject. namespaces.");
+                + " start with a letter, end with a letter or digit, and avoid the com.docker., io.docker. and org.dockerproject. namespaces.");
         }
         if (schema.isEmpty()) {
             return;
@@ -91,7 +91,7 @@ final class Labels implements Check {
     }
 
     static boolean validKey(String key) {
-        return key.matches("[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?") && !key.contains("..") && !key.contains("--")
+        return key.matches("[a-z](?:[a-z0-9.-]*[a-z0-9])?") && !key.contains("..") && !key.contains("--")
             && !key.startsWith("com.docker.") && !key.startsWith("io.docker.") && !key.startsWith("org.dockerproject.");
     }
 

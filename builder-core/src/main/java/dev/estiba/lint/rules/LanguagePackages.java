@@ -27,7 +27,7 @@ final class LanguagePackages implements Check {
     public void check(LintContext ctx) {
         for (ShellRun r : ShellRun.all(ctx)) {
             pip(ctx, r);
-            for (Command c : r.sub("npm", NPM_VALUED, "install", "i", "add")) {
+            for (Command c : r.sub("npm", NPM_VALUED, "install")) {
                 PackageManagers.unpinned(ctx, r, c, NPM_VALUED, LanguagePackages::npmPinned, "DL3016",
                     "Pin versions in npm install: ", "@<version>");
             }
@@ -63,7 +63,9 @@ final class LanguagePackages implements Check {
                 continue;
             }
             Command install = new Command(List.of(), args, List.of(), c.start(), c.end(), c.pipeline(), c.nested());
-            if (install.flagValue("r", "requirement") == null && !install.hasAnyFlag("e", "editable")) {
+            boolean fromFile = install.flagValue("r", "requirement") != null || install.hasAnyFlag("c", "constraint")
+                || install.argValues().contains(".");
+            if (!fromFile) {
                 for (Word p : install.operands(PIP_VALUED)) {
                     if (p.literal() && !p.value().equals("install") && !pipPinned(p.value())) {
                         ctx.report("DL3013", r.script().range(p), "Pin versions in pip install: " + p.value() + "==<version>.");
@@ -89,28 +91,41 @@ final class LanguagePackages implements Check {
         return null;
     }
 
+    private static final Set<String> TRUTHY = Set.of("1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES");
+
+    /** PIP_NO_CACHE_DIR set to a true value by an ENV of the stage (or its parents) or in the script. */
     private static boolean pipNoCacheEnv(LintContext ctx, ShellRun r) {
-        for (Instruction i : r.stage().instructions()) {
-            if (i == r.run()) {
-                break;
-            }
-            if (i.keyword() == Keyword.ENV && i.arguments() instanceof KeyValueList kv
-                && kv.pairs().stream().anyMatch(p -> Workdirs.unquote(p.key()).equals("PIP_NO_CACHE_DIR"))) {
-                return true;
+        for (dev.estiba.lint.Stage s = r.stage(); s != null; s = ctx.parentStage(s)) {
+            for (Instruction i : s.instructions()) {
+                if (i == r.run()) {
+                    break;
+                }
+                if (i.keyword() == Keyword.ENV && i.arguments() instanceof KeyValueList kv && kv.pairs().stream()
+                    .anyMatch(p -> Workdirs.unquote(p.key()).equals("PIP_NO_CACHE_DIR") && TRUTHY.contains(Workdirs.unquote(p.value())))) {
+                    return true;
+                }
             }
         }
         return r.commands().stream().flatMap(c -> c.assignments().stream())
-            .anyMatch(w -> w.value().startsWith("PIP_NO_CACHE_DIR="));
+            .anyMatch(w -> w.value().startsWith("PIP_NO_CACHE_DIR=") && TRUTHY.contains(w.value().substring(17)));
     }
 
+    /** A version specifier, a local wheel or sdist, a path, or a VCS URL with {@code @ref}. */
     static boolean pipPinned(String p) {
-        return p.matches(".*(==|>=|<=|~=|!=|<|>|@).*") || p.contains("/") || p.startsWith(".")
-            || p.endsWith(".whl") || p.endsWith(".tar.gz") || p.endsWith(".zip");
+        boolean vcs = p.matches("(git|hg|svn|bzr)(\\+[a-z-]+)?(://|:).*");
+        return vcs ? p.contains("@") : p.matches(".*(==|>=|<=|~=|!=|<|>).*") || p.contains("/")
+            || p.endsWith(".whl") || p.endsWith(".tar.gz");
     }
 
+    /** {@code name@version} (after any {@code @scope/}), a git URL with {@code #ref}, a tarball or a folder. */
     static boolean npmPinned(String p) {
-        return p.lastIndexOf('@') > 0 || p.startsWith(".") || p.startsWith("/") || p.startsWith("~") || p.contains("://")
-            || p.startsWith("git") || p.startsWith("github:") || p.startsWith("file:") || p.endsWith(".tgz")
-            || p.endsWith(".tar.gz");
+        if (p.matches("git(\\+(ssh|https?))?://.*")) {
+            return p.contains("#");
+        }
+        if (p.endsWith(".tar") || p.endsWith(".tar.gz") || p.endsWith(".tgz") || p.matches("(/|\\./|\\.\\./|~/).*")) {
+            return true;
+        }
+        String unscoped = p.startsWith("@") ? p.substring(Math.max(0, p.indexOf('/'))) : p;
+        return unscoped.contains("@");
     }
 }

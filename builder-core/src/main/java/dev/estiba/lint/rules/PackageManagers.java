@@ -84,7 +84,8 @@ final class PackageManagers implements Check {
         }
     }
 
-    private static final Predicate<String> RPM_PINNED = p -> p.matches(".+-\\d.*") || p.endsWith(".rpm") || p.startsWith("@");
+    /** hadolint's test: any '-' counts as name-version; rpm files and @modules are fine. */
+    private static final Predicate<String> RPM_PINNED = p -> p.contains("-") || p.endsWith(".rpm") || p.startsWith("@");
 
     private static void yum(LintContext ctx, ShellRun r) {
         var installs = r.sub("yum", RPM_VALUED, "install", "groupinstall", "localinstall");

@@ -17,6 +17,9 @@ final class ShellCommands implements Check {
     private static final Set<String> POINTLESS = Set.of("ssh", "vim", "shutdown", "service", "ps", "free", "top", "kill",
         "mount", "ifconfig");
 
+    /** Shells whose {@code -o pipefail} hadolint accepts. */
+    private static final Set<String> PIPEFAIL_SHELLS = Set.of("bash", "zsh", "ash", "ksh", "mksh");
+
     @Override
     public void check(LintContext ctx) {
         Set<String> downloaders = new HashSet<>();
@@ -83,9 +86,12 @@ final class ShellCommands implements Check {
         }
         Instruction run = r.run();
         List<String> shell = ctx.shellOf(r.stage(), run);
-        for (int i = 1; i < shell.size(); i++) {
-            if (shell.get(i).equals("pipefail") && shell.get(i - 1).matches("-[a-z]*o")) {
-                return;
+        String exe = shell.get(0).substring(shell.get(0).lastIndexOf('/') + 1);
+        if (PIPEFAIL_SHELLS.contains(exe)) {
+            for (int i = 1; i < shell.size(); i++) {
+                if (shell.get(i).equals("pipefail") && shell.subList(1, i).stream().anyMatch(a -> a.matches("-[a-z]*o[a-z]*"))) {
+                    return;
+                }
             }
         }
         int firstPipe = r.script().script().pipes().get(0);

@@ -149,12 +149,44 @@ public final class CgroupScope {
 
   /** Removes the scope (and the runtime's child) from every hierarchy; empty cgroups only. */
   public void remove() {
+    // The last processes may still be exiting (the runtime waits only for the step's init); kill
+    // what is left in the scope, then give the kernel a moment before calling it busy.
+    for (int attempt = 0; attempt < 200; attempt++) {
+      killRemaining();
+      for (Path hierarchy : cgroups.hierarchies()) {
+        Path dir = hierarchy.resolve(relative);
+        rmdir(dir.resolve("step"));
+        rmdir(dir);
+        // The shared parent goes when no other step uses it; a busy one stays.
+        rmdir(dir.getParent());
+      }
+      if (!exists()) {
+        return;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /** SIGKILL to every process still in the scope or the runtime's child cgroup: all of them are the step's. */
+  private void killRemaining() {
     for (Path hierarchy : cgroups.hierarchies()) {
       Path dir = hierarchy.resolve(relative);
-      rmdir(dir.resolve("step"));
-      rmdir(dir);
-      // The shared parent goes when no other step uses it; a busy one stays.
-      rmdir(dir.getParent());
+      for (Path procs : List.of(dir.resolve("step").resolve("cgroup.procs"), dir.resolve("cgroup.procs"))) {
+        try {
+          for (String line : Files.readAllLines(procs)) {
+            if (!line.isBlank()) {
+              ProcessHandle.of(Long.parseLong(line.trim())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+          }
+        } catch (IOException | NumberFormatException e) {
+          // No such cgroup (any more): nothing to kill there.
+        }
+      }
     }
   }
 

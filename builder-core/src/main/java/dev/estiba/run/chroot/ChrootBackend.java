@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Built-in isolation for a machine without an OCI runtime, like buildah's chroot isolation:
  * util-linux {@code unshare} gives the step new mount, PID, UTS and IPC namespaces (a network
- * namespace for {@code --network=none}, a user namespace when not root), a generated setup script
+ * namespace for {@code --network=none}), a generated setup script
  * mounts its root, and {@code setpriv} plus {@code unshare --root} drop it into a chroot as its user.
  */
 public final class ChrootBackend implements Backend {
@@ -43,6 +43,11 @@ public final class ChrootBackend implements Backend {
       return Optional.of("the chroot isolation needs " + String.join(", ", missing)
           + " (Debian: apt-get install util-linux coreutils)");
     }
+    if (!root) {
+      return Optional.of("the chroot isolation needs root in this version: rootless steps (a user"
+          + " namespace, overlayfs with userxattr, owners mapped back to root) are not done yet; run"
+          + " estiba as root");
+    }
     return Optional.empty();
   }
 
@@ -63,9 +68,6 @@ public final class ChrootBackend implements Backend {
     Files.writeString(file, script);
     List<String> command = new ArrayList<>();
     command.add(unshare.orElseThrow().toString());
-    if (!root) {
-      command.add("--map-root-user");
-    }
     command.addAll(
         List.of("--mount", "--propagation", "private", "--uts", "--ipc", "--pid", "--fork", "--kill-child"));
     if (isolatedNetwork) {

@@ -12,13 +12,27 @@ public final class Xattrs {
   /** The same marker on an overlay mounted with {@code userxattr} (in a user namespace). */
   public static final String USER_OPAQUE = "user.overlay.opaque";
 
-  private interface LibC extends Library {
+  interface LibC extends Library {
     long lgetxattr(String path, String name, byte[] value, long size);
 
     int lsetxattr(String path, String name, byte[] value, long size, int flags);
+
+    int mknod(String path, int mode, long dev);
+
+    int chmod(String path, int mode);
+
+    int lchown(String path, int uid, int gid);
+
+    int utimensat(int dirfd, String path, long[] times, int flags);
+
+    int open(String path, int flags);
+
+    int ioctl(int fd, long request, long[] out);
+
+    int close(int fd);
   }
 
-  private static final class Holder {
+  static final class Holder {
     static final LibC LIBC = Native.load("c", LibC.class);
   }
 
@@ -35,6 +49,26 @@ public final class Xattrs {
   public static boolean set(Path path, String name, String value) {
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     return Holder.LIBC.lsetxattr(path.toString(), name, bytes, bytes.length, 0) == 0;
+  }
+
+  private static final int O_RDONLY_DIRECTORY_NOFOLLOW = 0200000 | 0400000;
+  private static final long FS_IOC_GETVERSION = 0x80087601L;
+
+  /**
+   * The inode generation of a directory (ext4, xfs, btrfs, tmpfs), which changes when an inode number
+   * is reused; -1 where the file system does not tell.
+   */
+  public static long generation(Path dir) {
+    int fd = Holder.LIBC.open(dir.toString(), O_RDONLY_DIRECTORY_NOFOLLOW);
+    if (fd < 0) {
+      return -1;
+    }
+    try {
+      long[] out = new long[1];
+      return Holder.LIBC.ioctl(fd, FS_IOC_GETVERSION, out) == 0 ? out[0] & 0xffffffffL : -1;
+    } finally {
+      Holder.LIBC.close(fd);
+    }
   }
 
   /** Whether the directory carries overlayfs's opaque marker (either namespace). */

@@ -55,7 +55,7 @@ public final class OciRuntimeBackend implements Backend {
     }
     if (!root) {
       return Optional.of(binaryName + " needs root here: estiba does not generate rootless runtime"
-          + " configurations; use --isolation chroot, which runs in a user namespace");
+          + " configurations yet; run estiba as root");
     }
     if (unshare.isEmpty()) {
       return Optional.of("util-linux unshare is not installed, needed to mount the step's overlay"
@@ -80,8 +80,7 @@ public final class OciRuntimeBackend implements Backend {
     String config =
         OciSpec.toJson(
             OciSpec.build(
-                withoutMemoryLimit(context.spec()), context.root(), context.etcFiles(),
-                context.cgroup().runtimePath()));
+                context.spec(), context.root(), context.etcFiles(), context.cgroup().runtimePath()));
     Files.writeString(bundle.resolve("config.json"), config);
     Path runtimeRoot = Files.createDirectories(context.dir().resolve("runtime"));
     context.dir().record("runtime", binary.orElseThrow().toString());
@@ -104,15 +103,6 @@ public final class OciRuntimeBackend implements Backend {
             "--log-format", "json",
             "run", "--bundle", bundle.toString(), context.id()));
     return command;
-  }
-
-  /**
-   * The memory limit sits on the step's parent cgroup instead (set by the runner): cgroup v1 counts an OOM kill only in the cgroup whose limit was hit, and the runtime removes its
-   * own cgroup before we could read that count.
-   */
-  private static dev.estiba.run.RunSpec withoutMemoryLimit(dev.estiba.run.RunSpec spec) {
-    var limits = spec.limits();
-    return spec.withLimits(new dev.estiba.run.ResourceLimits(0, limits.cpus(), limits.pids()));
   }
 
   @Override

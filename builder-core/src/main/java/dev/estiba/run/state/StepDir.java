@@ -33,9 +33,17 @@ public final class StepDir implements AutoCloseable {
     this.lock = lock;
   }
 
+  /**
+   * The start of every step id under {@code runRoot}: {@code estiba-} and 8 hex digits of the run
+   * root's path, so a step's cgroup and container tell which cache they belong to.
+   */
+  public static String idPrefix(Path runRoot) {
+    return "estiba-" + String.format("%08x", runRoot.toAbsolutePath().normalize().toString().hashCode()) + "-";
+  }
+
   /** Creates and locks a fresh step directory under {@code runRoot}. */
   public static StepDir create(Path runRoot) throws IOException {
-    String id = "estiba-" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String id = idPrefix(runRoot) + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     Path dir = runRoot.resolve(id);
     Files.createDirectories(dir);
     FileChannel channel =

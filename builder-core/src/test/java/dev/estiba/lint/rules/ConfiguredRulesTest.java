@@ -82,12 +82,12 @@ class ConfiguredRulesTest {
     void shellCheckFindingsLandOnTheDockerfileLineAndColumn() {
         Path sc = ShellCheck.find();
         assumeTrue(sc != null, "shellcheck is not installed (apt-get install shellcheck)");
-        String df = "FROM debian:12\nRUN echo start && \\\n    rm -rf $DIR/tmp\nRUN <<EOF\nfor f in $(ls); do echo $f; done\nEOF\n"
-            + "SHELL [\"pwsh\", \"-c\"]\nRUN echo $x\n";
+        String df = "FROM debian:12\nARG dir=/d\nRUN echo start && \\\n    rm -rf $dir/tmp\nRUN <<EOF\nfor f in $(ls); do echo $f; done\nEOF\n"
+            + "RUN echo \"$undeclared\"\nSHELL [\"pwsh\", \"-c\"]\nRUN echo $x\n";
         FileResult r = new Linter(LintConfig.defaults(), Checks.all(sc), Map.of()).lint("Dockerfile", df, null);
         List<String> sc2086 = r.findings().stream().filter(f -> f.rule().startsWith("SC"))
             .map(f -> f.rule() + "@" + Lint.where(f)).toList();
-        assertEquals(List.of("SC2086@3:12", "SC2045@5:10", "SC2086@5:25"), sc2086);
+        assertEquals(List.of("SC2086@4:12", "SC2045@6:10", "SC2086@6:25", "SC2154@8:11"), sc2086);
         Finding first = r.findings().stream().filter(f -> f.rule().equals("SC2086")).findFirst().orElseThrow();
         assertEquals("Double quote to prevent globbing and word splitting.", first.message());
         assertEquals(dev.estiba.lint.Severity.INFO, first.severity());

@@ -91,8 +91,9 @@ class RulesTest {
             fires("DL3002", "FROM alpine:3\nUSER 0:0\n", "2:1"),
             fires("DL3002", "FROM alpine:3 AS b\nUSER root\nFROM alpine:3\nUSER 1000\n", "2:1"),
             quiet("DL3002", "FROM alpine:3\nUSER root\nRUN make install\nUSER 1000\n"),
-            fires("DL3006", "FROM debian\nFROM docker.io/library/debian\n", "1:6", "2:6"),
-            quiet("DL3006", "FROM debian:12 AS base\nFROM base\nFROM scratch\nFROM debian@sha256:" + "a".repeat(64) + "\nFROM $IMG\n"),
+            fires("DL3006", "FROM debian\nFROM docker.io/library/debian\nFROM ${IMAGE}\n", "1:6", "2:6", "3:6"),
+            quiet("DL3006", "FROM debian:12 AS base\nFROM base\nFROM scratch\nFROM debian@sha256:" + "a".repeat(64)
+                + "\nFROM alpine:${TAG}\n"),
             fires("DL3007", "FROM debian:latest\n", "1:6"),
             quiet("DL3007", "FROM debian:12\nFROM localhost:5000/app\n"),
             fires("DL3011", "FROM alpine:3\nEXPOSE 80 65536 70000-70010\n", "2:11", "2:17", "2:17"),
@@ -121,7 +122,7 @@ class RulesTest {
             fires("DL3045", "FROM alpine:3\nCOPY a b\n", "2:1"),
             quiet("DL3045", "FROM alpine:3\nCOPY a /b\nWORKDIR /w\nCOPY a b\n"),
             quiet("DL3045", "FROM alpine:3 AS base\nWORKDIR /w\nFROM base\nCOPY a b\n"),
-            fires("DL3048", "FROM alpine:3\nLABEL Invalid_Key=1 com.docker.x=2 a..b=3\n", "2:7", "2:21", "2:36"),
+            fires("DL3048", "FROM alpine:3\nLABEL Invalid_Key=1 com.docker.x=2 a..b=3 1abc=4\n", "2:7", "2:21", "2:36", "2:43"),
             quiet("DL3048", "FROM alpine:3\nLABEL org.opencontainers.image.title=x version=1\n"),
             fires("DL3057", "FROM alpine:3\nRUN true\n", "1:1"),
             quiet("DL3057", "FROM alpine:3\nHEALTHCHECK CMD [\"true\"]\n"),
@@ -160,14 +161,17 @@ class RulesTest {
             quiet("DL3009", "FROM debian:12 AS build\nRUN apt-get update\nFROM debian:12\nCOPY --from=build /a /a\n"),
             fires("DL3013", "FROM python:3\nRUN pip install --no-cache-dir flask requests==2.0 -i https://x/simple\n", "2:32"),
             fires("DL3013", "FROM python:3\nRUN python3 -m pip install --no-cache-dir flask\n", "2:43"),
-            quiet("DL3013", "FROM python:3\nRUN pip install --no-cache-dir -r requirements.txt && pip install --no-cache-dir . 'a>=1'\n"),
+            quiet("DL3013", "FROM python:3\nRUN pip install --no-cache-dir -r requirements.txt && pip install --no-cache-dir 'a>=1'"
+                + " git+https://x/y.git@v1 ./dist/x.whl && pip install --no-cache-dir . b\n"),
+            fires("DL3013", "FROM python:3\nRUN pip install --no-cache-dir git+https://x/y.git\n", "2:32"),
             fires("DL3014", "FROM debian:12\nRUN apt-get install --no-install-recommends x=1\n", "2:5"),
             quiet("DL3014", "FROM debian:12\nRUN apt-get -qq install --no-install-recommends x=1 && apt-get install --yes "
                 + "--no-install-recommends y=1\n"),
             fires("DL3015", "FROM debian:12\nRUN apt-get install -y x=1\n", "2:5"),
             quiet("DL3015", "FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false x=1\n"),
             fires("DL3016", "FROM node:20\nRUN npm install -g express @angular/cli typescript@5\n", "2:20", "2:28"),
-            quiet("DL3016", "FROM node:20\nRUN npm install && npm install ./lib @scope/pkg@1.0 git+https://x/y.git\n"),
+            quiet("DL3016", "FROM node:20\nRUN npm install && npm install ./lib @scope/pkg@1.0 git+https://x/y.git#v1 a.tgz\n"),
+            fires("DL3016", "FROM node:20\nRUN npm install git+https://x/y.git @types/node\n", "2:17", "2:37"),
             fires("DL3018", "FROM alpine:3\nRUN apk add --no-cache --virtual .deps curl bash=5.2\n", "2:40"),
             quiet("DL3018", "FROM alpine:3\nRUN apk add --no-cache curl=8.5.0-r0 ./local.apk\n"),
             fires("DL3019", "FROM alpine:3\nRUN apk add curl=8\n", "2:5"),
@@ -181,7 +185,7 @@ class RulesTest {
             fires("DL3032", "FROM centos:7\nRUN yum install -y httpd-2.4\n", "2:1"),
             quiet("DL3032", "FROM centos:7\nRUN yum install -y httpd-2.4 && rm -rf /var/cache/yum\n"),
             fires("DL3033", "FROM centos:7\nRUN yum install -y httpd && yum clean all\n", "2:20"),
-            quiet("DL3033", "FROM centos:7\nRUN yum install -y httpd-2.4.6 ./x.rpm && yum clean all\n"),
+            quiet("DL3033", "FROM centos:7\nRUN yum install -y httpd-2.4.6 x.rpm && yum clean all\n"),
             fires("DL3034", "FROM opensuse/leap:15\nRUN zypper install httpd=2.4 && zypper clean\n", "2:5"),
             quiet("DL3034", "FROM opensuse/leap:15\nRUN zypper -n install httpd=2.4 && zypper clean\n"),
             fires("DL3035", "FROM opensuse/leap:15\nRUN zypper -n dist-upgrade\n", "2:5"),
@@ -197,7 +201,9 @@ class RulesTest {
             fires("DL3041", "FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n", "2:20"),
             quiet("DL3041", "FROM fedora:40\nRUN dnf install -y httpd-2.4 @nodejs && dnf clean all\n"),
             fires("DL3042", "FROM python:3\nRUN pip install flask==3\n", "2:5"),
-            quiet("DL3042", "FROM python:3\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3\n"),
+            quiet("DL3042", "FROM python:3 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install flask==3\n"),
+            quiet("DL3042", "FROM python:3\nRUN PIP_NO_CACHE_DIR=true pip install flask==3 && pipx install x\n"),
+            fires("DL3042", "FROM python:3\nENV PIP_NO_CACHE_DIR=0\nRUN pip install flask==3\n", "3:5"),
             quiet("DL3042", "FROM python:3\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask==3\n"),
             fires("DL3046", "FROM debian:12\nRUN useradd -u 1000000 app\n", "2:5"),
             quiet("DL3046", "FROM debian:12\nRUN useradd -l -u 1000000 app && useradd -u 1000 b\n"),
@@ -217,13 +223,18 @@ class RulesTest {
             fires("DL4006", "FROM debian:12\nRUN curl -s https://x | sh\n", "2:23"),
             quiet("DL4006", "FROM debian:12\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\nRUN curl -s https://x | sh\n"),
             quiet("DL4006", "FROM debian:12\nRUN set -o pipefail && curl -s https://x | sh\n"),
+            quiet("DL4006", "FROM alpine:3\nSHELL [\"/bin/ash\", \"-eo\", \"pipefail\", \"-c\"]\nRUN a | b\n"),
+            fires("DL4006", "FROM debian:12\nSHELL [\"/bin/sh\", \"-o\", \"pipefail\", \"-c\"]\nRUN a | b\n", "3:7"),
             quiet("DL4006", "FROM mcr.microsoft.com/windows:1\nSHELL [\"powershell\", \"-Command\"]\nRUN a | b\n"),
 
             // ---- shell parsing details: heredocs, exec form, continuations with comments, shell pragma
             fires("DL3004", "FROM alpine:3\nRUN <<EOF\nset -e\nsudo true\nEOF\n", "4:1"),
             fires("DL3004", "FROM alpine:3\nRUN [\"sudo\", \"true\"]\n", "2:6"),
             fires("DL3004", "FROM alpine:3\nRUN a \\\n# sudo in a comment\n && sudo b\n", "4:5"),
-            quiet("DL3004", "FROM alpine:3\n# hadolint shell=pwsh\nRUN sudo x\n"));
+            quiet("DL3004", "FROM alpine:3\n# hadolint shell=pwsh\nRUN sudo x\n"),
+            quiet("DL3004", "FROM alpine:3\nRUN <<EOF\n#!/usr/bin/env python3\nsudo = 1\nEOF\n"),
+            fires("DL3004", "FROM alpine:3\nRUN <<EOF\n#!/bin/bash\nsudo true\nEOF\n", "4:1"),
+            fires("DL3004", "FROM alpine:3\nRUN cat <<EOF > /x && sudo y\nsudo in the body is data\nEOF\n", "2:23"));
     }
 
     @ParameterizedTest(name = "{0} {index}")
