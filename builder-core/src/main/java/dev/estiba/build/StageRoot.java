@@ -10,6 +10,8 @@ import dev.estiba.context.ignore.IgnoreFile;
 import dev.estiba.context.select.SourceTree;
 import dev.estiba.image.Descriptor;
 import dev.estiba.layer.apply.LayerApplier;
+import dev.estiba.layer.index.ImageFileIndex;
+import dev.estiba.layer.index.IndexedFile;
 import dev.estiba.layer.read.LayerSource;
 import dev.estiba.store.BlobStore;
 import java.io.IOException;
@@ -17,17 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A stage's file system as far as COPY and ADD need it: unpacked from its layers into a scratch directory the
- * first time something asks (a destination that may exist, {@code --chown} by name, {@code COPY --from}), never
- * for a stage without layers or a step that hits the cache.
+ * A stage's file system as far as COPY, ADD and RUN need it. Destinations and account files are looked up in the
+ * tree index built from the layers' tar headers ({@link ImageFileIndex}, no unpacking); only {@code COPY --from}
+ * and RUN unpack the layers into a scratch directory. Nothing is read for a stage without layers or a step that
+ * hits the cache.
  */
 final class StageRoot implements ExistingTree {
     private final BlobStore store;
@@ -36,6 +37,7 @@ final class StageRoot implements ExistingTree {
     private final String where;
     private Path root;
     private ContextSnapshot snapshot;
+    private ImageFileIndex index;
 
     StageRoot(BlobStore store, List<Descriptor> layers, Path scratch, String where) {
         this.store = store;
@@ -67,25 +69,34 @@ final class StageRoot implements ExistingTree {
         return root();
     }
 
+    private synchronized ImageFileIndex index() throws IOException {
+        if (index == null) {
+            List<LayerSource> sources = new ArrayList<>();
+            for (Descriptor d : layers) {
+                sources.add(new LayerSource(d.digest().toString(), () -> store.open(d.digest()), null));
+            }
+            index = ImageFileIndex.build(sources);
+        }
+        return index;
+    }
+
     @Override
     public Optional<Node> node(String path) throws IOException {
         if (layers.isEmpty()) {
             return Optional.empty();
         }
-        Path p = root().resolve(rel(path));
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
+        Optional<IndexedFile> f = index().get(path);
+        if (f.isEmpty() || f.get().implicit()) {
+            return f.map(x -> new Node(Kind.DIRECTORY, 0755, 0, 0, java.time.Instant.EPOCH));
         }
-        Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
-        int mode = (Integer) a.get("mode");
-        Kind kind = switch (mode & 0170000) {
-            case 0040000 -> Kind.DIRECTORY;
-            case 0100000 -> Kind.FILE;
-            case 0120000 -> Kind.SYMLINK;
+        IndexedFile x = f.get();
+        Kind kind = switch (x.type()) {
+            case DIRECTORY -> Kind.DIRECTORY;
+            case FILE, HARDLINK -> Kind.FILE;
+            case SYMLINK -> Kind.SYMLINK;
             default -> Kind.OTHER;
         };
-        return Optional.of(new Node(kind, mode & 07777, ((Number) a.get("uid")).longValue(),
-            ((Number) a.get("gid")).longValue(), ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toInstant()));
+        return Optional.of(new Node(kind, x.mode(), x.uid(), x.gid(), x.mtime()));
     }
 
     @Override
@@ -93,47 +104,22 @@ final class StageRoot implements ExistingTree {
         if (layers.isEmpty()) {
             return path;
         }
-        Path r = root();
-        Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
-        List<String> done = new ArrayList<>();
-        int links = 0;
         boolean trailing = path.endsWith("/");
-        while (!todo.isEmpty()) {
-            String c = todo.pollFirst();
-            if (c.isEmpty() || c.equals(".")) {
-                continue;
-            }
-            if (c.equals("..")) {
-                if (!done.isEmpty()) {
-                    done.remove(done.size() - 1);
-                }
-                continue;
-            }
-            done.add(c);
-            Path p = r.resolve(String.join("/", done));
-            if (Files.isSymbolicLink(p) && links++ < 40) {
-                done.remove(done.size() - 1);
-                String target = Files.readSymbolicLink(p).toString();
-                if (target.startsWith("/")) {
-                    done.clear();
-                }
-                String[] parts = target.split("/");
-                for (int i = parts.length - 1; i >= 0; i--) {
-                    todo.addFirst(parts[i]);
-                }
-            }
+        Optional<String> r = index().resolve(path, true);
+        if (r.isEmpty()) {
+            return path;
         }
-        return "/" + String.join("/", done) + (trailing && !done.isEmpty() ? "/" : "");
+        return "/" + r.get() + (trailing && !r.get().isEmpty() ? "/" : "");
     }
 
     /** The text of an account file, for {@code --chown} by name. */
     Owner.AccountFiles accounts() {
         return path -> {
-            if (layers.isEmpty()) {
+            if (layers.isEmpty() || index().lookup(path).filter(f -> f.type() != dev.estiba.layer.EntryType.DIRECTORY)
+                    .isEmpty()) {
                 return Optional.empty();
             }
-            Path f = root().resolve(rel(resolve(path)));
-            return Files.isRegularFile(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8)) : Optional.empty();
+            return Optional.of(new String(index().readFile(path, 16L << 20), StandardCharsets.UTF_8));
         };
     }
 
@@ -178,14 +164,6 @@ final class StageRoot implements ExistingTree {
         Path p = snapshot().file(e.path());
         Map<String, Object> a = Files.readAttributes(p, "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
         return Optional.of(new Owner.Ids(((Number) a.get("uid")).longValue(), ((Number) a.get("gid")).longValue()));
-    }
-
-    private static String rel(String path) {
-        String p = path;
-        while (p.startsWith("/")) {
-            p = p.substring(1);
-        }
-        return p.isEmpty() ? "." : p;
     }
 
 }

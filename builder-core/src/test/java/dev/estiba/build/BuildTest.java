@@ -77,7 +77,7 @@ class BuildTest {
                 1 << 30)) {
                 for (LayerEntry e = r.next(); e != null; e = r.next()) {
                     String body = switch (e.type()) {
-                        case REGULAR -> new String(r.content().readAllBytes(), StandardCharsets.UTF_8);
+                        case FILE -> new String(r.content().readAllBytes(), StandardCharsets.UTF_8);
                         case SYMLINK -> "-> " + e.linkTarget();
                         default -> "";
                     };
@@ -106,13 +106,13 @@ class BuildTest {
         Map<String, String> f = files(r.image());
         assertEquals(new TreeMap<>(Map.of(
             "app", "DIRECTORY 755 0:0 0 ",
-            "app/generated.txt", "REGULAR 640 0:0 0 hello \n",
+            "app/generated.txt", "FILE 640 0:0 0 hello \n",
             "app/lib", "DIRECTORY 640 0:0 0 ",
-            "app/lib/a.txt", "REGULAR 640 0:0 0 aaaa\n",
-            "app/main.txt", "REGULAR 640 0:0 0 main\n",
+            "app/lib/a.txt", "FILE 640 0:0 0 aaaa\n",
+            "app/main.txt", "FILE 640 0:0 0 main\n",
             "srv", "DIRECTORY 755 10:20 0 ",
             "srv/static", "DIRECTORY 755 10:20 0 ",
-            "srv/static/index.html", "REGULAR 644 10:20 0 <html>\n")), f);
+            "srv/static/index.html", "FILE 644 10:20 0 <html>\n")), f);
         List<String> history = r.image().config().value().history().stream()
             .map(h -> h.createdBy() + (h.hasLayer() ? "" : " (empty)")).toList();
         assertEquals(List.of("ENV APP_HOME=/app NAME=world (empty)", "LABEL org.example.title=demo version=1 (empty)",
@@ -222,9 +222,9 @@ class BuildTest {
             COPY --chown=7 f /c
             """);
         Map<String, String> f = files(build(ctx, of(ctx)).image());
-        assertTrue(f.get("a").startsWith("REGULAR 644 1000:1001 "), f.get("a"));
-        assertTrue(f.get("b").startsWith("REGULAR 644 1000:50 "), f.get("b"));
-        assertTrue(f.get("c").startsWith("REGULAR 644 7:7 "), f.get("c"));
+        assertTrue(f.get("a").startsWith("FILE 644 1000:1001 "), f.get("a"));
+        assertTrue(f.get("b").startsWith("FILE 644 1000:50 "), f.get("b"));
+        assertTrue(f.get("c").startsWith("FILE 644 7:7 "), f.get("c"));
     }
 
     @Test
@@ -255,8 +255,8 @@ class BuildTest {
             Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nADD bundle.tar.gz /opt/\nADD --checksum="
                 + sha + " " + url + " /dl/\n");
             Map<String, String> f = files(build(ctx, of(ctx)).image());
-            assertEquals("REGULAR 600 5:6 1000 x", f.get("opt/inner/x.txt"));
-            assertEquals("REGULAR 600 0:0 1445412480 downloaded\n", f.get("dl/tool.txt"));
+            assertEquals("FILE 600 5:6 1000 x", f.get("opt/inner/x.txt"));
+            assertEquals("FILE 600 0:0 1445412480 downloaded\n", f.get("dl/tool.txt"));
 
             Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nADD --checksum=sha256:"
                 + "0".repeat(64) + " " + url + " /dl/\n");
@@ -302,14 +302,14 @@ class BuildTest {
         Files.writeString(extra.resolve("g"), "g");
         BuildResult r = build(ctx, of(ctx).buildContext("extra", extra.toString()));
         Map<String, String> f = files(r.image());
-        assertEquals("REGULAR 644 0:0 0 f", f.get("triggered"));
-        assertEquals("REGULAR 644 0:0 0 g", f.get("g"));
+        assertEquals("FILE 644 0:0 0 f", f.get("triggered"));
+        assertEquals("FILE 644 0:0 0 g", f.get("g"));
         assertEquals(null, r.image().config().value().executionConfig().onBuild());
         assertTrue(r.image().config().value().executionConfig().env().contains("BASE=1"));
 
         Files.writeString(ctx.resolve("Dockerfile"), "FROM base\n");
         BuildResult named = build(ctx, of(ctx).buildContext("base", "oci-layout://" + layout));
-        assertEquals("REGULAR 644 0:0 0 f", files(named.image()).get("triggered"));
+        assertEquals("FILE 644 0:0 0 f", files(named.image()).get("triggered"));
     }
 
     @Test
@@ -336,7 +336,7 @@ class BuildTest {
             "followed", "p", "p/a", "p/a/b", "p/a/b/x.txt", "rel", "rel/sub", "rel/sub/z.txt", "w", "w/z.txt"),
             List.copyOf(f.keySet()));
         assertEquals("SYMLINK 777 0:0 0 -> z.txt", f.get("e/link"));
-        assertEquals("REGULAR 644 0:0 0 z", f.get("followed"));
+        assertEquals("FILE 644 0:0 0 z", f.get("followed"));
     }
 
     @Test
@@ -357,7 +357,7 @@ class BuildTest {
             """);
         BuildResult first = build(ctx, of(ctx));
         Map<String, String> f = files(first.image());
-        assertEquals("REGULAR 644 0:0 0 hi\n", f.get("out/greeting"));
+        assertEquals("FILE 644 0:0 0 hi\n", f.get("out/greeting"));
         assertTrue(f.containsKey("bin/.wh.busybox"), f.keySet().toString());
         List<String> history = first.image().config().value().history().stream().map(h -> h.createdBy()).toList();
         assertEquals("RUN |1 GREETING=hi /bin/busybox sh -c /bin/busybox mkdir -p /out && echo \"$GREETING\" > /out/greeting # buildkit",
