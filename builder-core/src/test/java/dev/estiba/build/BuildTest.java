@@ -193,6 +193,9 @@ class BuildTest {
                 + "user app: the image has no /etc/passwd"),
             new Case("FROM scratch\nCOPY a b /x\n", "Dockerfile:2: COPY failed: when using COPY with more than one "
                 + "source file, the destination must be a directory and end with a /"),
+            new Case("FROM scratch\nCOPY a[ /x\n", "Dockerfile:2: COPY failed: source \"a[\": bad pattern \"a[\": unterminated character class"),
+            new Case("FROM scratch\nCOPY --from=later a /x\nFROM scratch AS later\nFROM scratch\nCOPY --from=0 a /y\n",
+                "Dockerfile:2: cannot copy from stage \"later\", it needs to be defined before current stage"),
             new Case("FROM scratch\nADD --checksum=sha256:" + "a".repeat(64) + " a /x\n",
                 "Dockerfile:2: ADD failed: --checksum is only for http(s) sources"));
         Files.writeString(ctx.resolve("a"), "a");
@@ -372,5 +375,15 @@ class BuildTest {
         BuildException e = assertThrows(BuildException.class, () -> build(ctx, of(ctx)));
         assertEquals("Dockerfile:3: RUN failed: process \"/bin/busybox sh -c echo oops; exit 3\" did not complete "
             + "successfully: exit code: 3\noops", e.getMessage());
+    }
+
+    @Test
+    void anIgnoredDockerfileStillBuildsAndIsNotCopied() throws Exception {
+        Path ctx = tmp.resolve("ctx");
+        Files.createDirectories(ctx);
+        Files.writeString(ctx.resolve(".dockerignore"), "Dockerfile\n.dockerignore\n");
+        Files.writeString(ctx.resolve("a"), "a");
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY . /c/\n");
+        assertEquals(List.of("c", "c/a"), List.copyOf(files(build(ctx, of(ctx)).image()).keySet()));
     }
 }
