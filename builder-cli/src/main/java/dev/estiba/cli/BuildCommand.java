@@ -8,6 +8,7 @@ import dev.estiba.context.ContextArchive;
 import dev.estiba.context.ContextArchiveException;
 import dev.estiba.format.AtomicOutput;
 import dev.estiba.layer.compress.CompressionChoice;
+import dev.estiba.lint.FileResult;
 import dev.estiba.plan.Platform;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +78,10 @@ final class BuildCommand implements Callable<Integer> {
         description = "Layer compression (default: ${DEFAULT-VALUE}).")
     String compression;
 
+    @Option(names = "--check", description = "Run the BuildKit build checks only: print the findings, build nothing; "
+        + "exit 1 when there are findings.")
+    boolean check;
+
     @Mixin
     CacheDirOption cache;
 
@@ -138,6 +143,9 @@ final class BuildCommand implements Callable<Integer> {
         if (keepMtimes) {
             b.keepMtimes();
         }
+        if (check) {
+            return checkOnly(b);
+        }
         try {
             BuildResult r = b.run();
             if (iidfile != null) {
@@ -146,6 +154,20 @@ final class BuildCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(r.manifestDigest());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
+        } catch (BuildException e) {
+            throw new CommandFailure(e.render(), e);
+        } catch (IOException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    private int checkOnly(Build b) {
+        try {
+            FileResult r = b.check();
+            var out = spec.commandLine().getOut();
+            CheckSummary.full(r, out);
+            out.flush();
+            return r.findings().isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
         } catch (BuildException e) {
             throw new CommandFailure(e.render(), e);
         } catch (IOException e) {

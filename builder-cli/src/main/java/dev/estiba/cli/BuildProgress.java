@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.estiba.build.BuildEvent;
 import dev.estiba.build.BuildListener;
+import dev.estiba.lint.Finding;
+import dev.estiba.lint.RuleCatalog;
+import dev.estiba.lint.RuleInfo;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,6 +54,8 @@ final class BuildProgress implements BuildListener {
             err.println("#" + f.id() + " ERROR: " + f.message());
         } else if (e instanceof BuildEvent.Warning w) {
             err.println("WARNING: " + w.message());
+        } else if (e instanceof BuildEvent.Checks c) {
+            CheckSummary.brief(c.findings()).forEach(err::println);
         } else if (e instanceof BuildEvent.Export x) {
             err.println(x.done() ? "#" + x.id() + " DONE " + seconds(x.nanos()) : "#" + x.id() + " " + x.text());
         } else if (e instanceof BuildEvent.Finished f) {
@@ -64,6 +69,17 @@ final class BuildProgress implements BuildListener {
     }
 
     private static String json(BuildEvent e) {
+        if (e instanceof BuildEvent.Checks c) {
+            // One event per finding, as BuildKit streams each warning on its own.
+            StringBuilder lines = new StringBuilder();
+            for (Finding f : c.findings()) {
+                if (lines.length() > 0) {
+                    lines.append(System.lineSeparator());
+                }
+                lines.append(check(c.file(), f));
+            }
+            return lines.toString();
+        }
         StringWriter w = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(w)) {
             g.writeStartObject();
@@ -97,6 +113,28 @@ final class BuildProgress implements BuildListener {
                 g.writeStringField("config", f.configDigest());
                 g.writeNumberField("seconds", f.nanos() / 1e9);
             }
+            g.writeEndObject();
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return w.toString();
+    }
+
+    private static String check(String file, Finding f) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JSON.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("event", "check");
+            g.writeStringField("rule", f.rule());
+            g.writeStringField("level", f.severity().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("message", f.message());
+            RuleInfo info = RuleCatalog.get(f.rule());
+            if (info != null && info.upstreamUri() != null) {
+                g.writeStringField("url", info.upstreamUri());
+            }
+            g.writeStringField("file", file);
+            g.writeNumberField("line", f.range().line());
+            g.writeNumberField("column", f.range().column());
             g.writeEndObject();
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);

@@ -44,6 +44,8 @@ final class TtyProgress implements BuildListener {
                 done++;
                 lines.get(x.id())[1] = seconds(x.nanos());
             }
+        } else if (e instanceof BuildEvent.Checks c) {
+            after.addAll(CheckSummary.brief(c.findings()));
         } else if (e instanceof BuildEvent.Warning w) {
             after.add("WARNING: " + w.message());
         } else if (e instanceof BuildEvent.Finished f) {

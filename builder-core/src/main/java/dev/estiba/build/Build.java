@@ -18,6 +18,7 @@ import dev.estiba.image.JsonBlob;
 import dev.estiba.image.MediaTypes;
 import dev.estiba.instructions.InstructionException;
 import dev.estiba.layer.Compression;
+import dev.estiba.lint.FileResult;
 import dev.estiba.plan.Base;
 import dev.estiba.plan.BaseImage;
 import dev.estiba.plan.Plan;
@@ -189,6 +190,13 @@ public final class Build {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new BuildException(dockerfile + ": no such file", e);
         }
+        FileResult checks = check();
+        if (!checks.findings().isEmpty()) {
+            listener.on(new BuildEvent.Checks(checks.file(), checks.findings()));
+        }
+        if (BuildChecks.failing(checks.findings())) {
+            throw new BuildException(BuildChecks.violation(checks.findings()), null);
+        }
         Instant time = time();
         BlobStore store = new BlobStore(cacheDir);
         ImageStore images = new ImageStore(store);
@@ -235,11 +243,30 @@ public final class Build {
         try {
             Session.StageResult result = buildStages(plan, session, resolved, pool, futures);
             stats.save();
-            return finish(plan, session, result, images, started);
+            BuildResult built = finish(plan, session, result, images, started);
+            return new BuildResult(built.image(), built.manifestDigest(), checks.findings());
         } finally {
             pool.shutdownNow();
             Outputs.deleteTree(scratch);
         }
+    }
+
+    /**
+     * Runs the BuildKit build checks on the Dockerfile without building ({@code estiba build --check}), honouring
+     * its {@code # check=skip=...;error=true;experimental=...} directive. {@link #run()} runs them first too, reports
+     * the findings as a {@link BuildEvent.Checks} event, and fails when the directive says {@code error=true}.
+     *
+     * @throws BuildException when the Dockerfile is missing, does not parse, or has a malformed check directive
+     */
+    public FileResult check() throws BuildException, IOException {
+        byte[] text;
+        try {
+            text = Files.readAllBytes(dockerfile);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BuildException(dockerfile + ": no such file", e);
+        }
+        return BuildChecks.run(dockerfile.getFileName().toString(),
+            new String(text, java.nio.charset.StandardCharsets.UTF_8), context);
     }
 
     private static Path mkdirs(Path p) throws IOException {

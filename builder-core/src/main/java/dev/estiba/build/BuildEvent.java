@@ -1,5 +1,6 @@
 package dev.estiba.build;
 
+import dev.estiba.lint.Finding;
 import java.util.List;
 
 /** What a build reports as it goes; a {@link BuildListener} renders them (plain, json, tty). */
@@ -37,6 +38,18 @@ public sealed interface BuildEvent {
 
     /** A warning (an unused build arg, an unknown base image environment). */
     record Warning(String message) implements BuildEvent {
+    }
+
+    /**
+     * The BuildKit build checks' findings, reported once before any step (only when there are some).
+     *
+     * @param file the Dockerfile's name, as findings are shown ({@code Dockerfile:3})
+     * @param findings the findings, by position; errors when {@code # check=error=true} fails the build
+     */
+    record Checks(String file, List<Finding> findings) implements BuildEvent {
+        public Checks {
+            findings = List.copyOf(findings);
+        }
     }
 
     /**
