@@ -80,6 +80,29 @@ class BuildRegistryTest {
             assertEquals(appDigest, json(f.run(raw)).path("Digest").asText());
             byte[] layoutTop = RegistryFixture.layoutTop(tmp.resolve("app-oci"));
             assertEquals(appDigest, TestImages.sha256(layoutTop));
+
+            // base:1 changes in the registry: the store's copy is used until --pull re-checks.
+            Path base2 = dockerfile("base2", "FROM scratch\nENV GREETING=bye\n");
+            EstibaCommandTest.Run repushed = EstibaCommandTest.run("build", "--config", config, "--progress", "plain",
+                "--cache-dir", tmp.resolve("cache-a").toString(), "-t", host + "/b/base:1", "--push", base2.toString());
+            assertEquals(ExitCodes.OK, repushed.exit(), repushed.err());
+            for (boolean pull : new boolean[] {false, true}) {
+                Path out = tmp.resolve("app-" + pull);
+                List<String> args = new ArrayList<>(List.of("build", "--config", config, "--progress", "plain",
+                    "--cache-dir", tmp.resolve("cache-b").toString(), "-o", "type=oci,dest=" + out));
+                if (pull) {
+                    args.add("--pull");
+                }
+                args.add(app.toString());
+                EstibaCommandTest.Run again = EstibaCommandTest.run(args.toArray(String[]::new));
+                assertEquals(ExitCodes.OK, again.exit(), again.err());
+                JsonNode manifest = TestImages.JSON.readTree(RegistryFixture.layoutTop(out));
+                String configHex = manifest.path("config").path("digest").asText().substring("sha256:".length());
+                JsonNode env = TestImages.JSON.readTree(out.resolve("blobs/sha256").resolve(configHex).toFile())
+                    .path("config").path("Env");
+                assertEquals(pull ? "SUFFIX=bye-world" : "SUFFIX=hello-world", env.get(env.size() - 1).asText(),
+                    "--pull " + pull);
+            }
         }
     }
 
