@@ -10,12 +10,15 @@ import dev.estiba.format.AtomicOutput;
 import dev.estiba.layer.compress.CompressionChoice;
 import dev.estiba.lint.FileResult;
 import dev.estiba.plan.Platform;
+import dev.estiba.registry.RegistryClient;
+import dev.estiba.registry.RegistryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +51,8 @@ final class BuildCommand implements Callable<Integer> {
     String platform;
 
     @Option(names = {"-o", "--output"}, paramLabel = "SPEC",
-        description = "type=oci|oci-archive|docker|local|tar,dest=PATH (repeatable); default: the local store only.")
+        description = "type=oci|oci-archive|docker|local|tar,dest=PATH or type=registry,name=REF (repeatable); "
+            + "default: the local store only.")
     List<String> outputs = new ArrayList<>();
 
     @Option(names = "--no-cache", description = "Do not use cached step results.")
@@ -81,9 +85,21 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Run the BuildKit build checks only: print the findings, build nothing; "
         + "exit 1 when there are findings.")
     boolean check;
+    @Option(names = "--push", description = "Push the image to the registry of each -t name.")
+    boolean push;
+
+    @Option(names = "--pull", description = "Check the registry for each FROM image, even one already in the store.")
+    boolean pull;
+
+    @Option(names = "--metadata-file", paramLabel = "FILE",
+        description = "Write containerimage.digest, containerimage.config.digest and image.name here as JSON.")
+    Path metadataFile;
 
     @Mixin
     CacheDirOption cache;
+
+    @Mixin
+    RegistryFlags registry;
 
     @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory, or - for a tar on stdin.")
     String context;
@@ -98,8 +114,21 @@ final class BuildCommand implements Callable<Integer> {
             throw new InputException("estiba build: " + e.getMessage(), e);
         }
         Path dockerfile = file != null ? file : ctx.resolve("Dockerfile");
+        Map<String, String> env = System.getenv();
+        RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
+            new RegistryProgress(spec.commandLine().getErr(), progress == BuildProgress.Mode.json));
         Build b = Build.dockerfile(dockerfile).context(ctx).cacheDir(cacheRoot)
-            .listener(listener());
+            .listener(listener()).registry(client);
+        if (pull) {
+            b.alwaysPull();
+        }
+        List<String> pushTo = new ArrayList<>();
+        if (push) {
+            if (tags.isEmpty()) {
+                throw new InputException("estiba build: --push needs a -t name to push to");
+            }
+            pushTo.addAll(tags);
+        }
         try {
             for (String a : buildArgs) {
                 int eq = a.indexOf('=');
@@ -124,7 +153,12 @@ final class BuildCommand implements Callable<Integer> {
                 b.buildContext(c.substring(0, eq), c.substring(eq + 1));
             }
             for (String o : outputs) {
-                b.output(Output.parse(o));
+                List<String> names = RegistryOutput.names(o);
+                if (names != null) {
+                    pushTo.addAll(names);
+                } else {
+                    b.output(Output.parse(o));
+                }
             }
             tags.forEach(b::tag);
             if (target != null) {
@@ -148,14 +182,22 @@ final class BuildCommand implements Callable<Integer> {
         }
         try {
             BuildResult r = b.run();
+            if (!pushTo.isEmpty()) {
+                RegistryOutput.push(client, cacheRoot, r.manifestDigest(), pushTo);
+            }
             if (iidfile != null) {
                 AtomicOutput.write(iidfile, r.imageId().toString().getBytes(StandardCharsets.UTF_8));
+            }
+            if (metadataFile != null) {
+                RegistryOutput.writeMetadata(metadataFile, r, pushTo.isEmpty() ? tags : pushTo);
             }
             spec.commandLine().getOut().println(r.manifestDigest());
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         } catch (BuildException e) {
             throw new CommandFailure(e.render(), e);
+        } catch (RegistryException e) {
+            throw new CommandFailure("estiba build: " + e.getMessage(), e);
         } catch (IOException e) {
             throw Failures.of(e);
         }

@@ -28,10 +28,17 @@ final class BaseImages {
 
     private final ImageStore images;
     private final Map<String, String> namedContexts;
+    private final RegistryPulls registry;
 
     BaseImages(ImageStore images, Map<String, String> namedContexts) {
+        this(images, namedContexts, null);
+    }
+
+    /** Base images that also come from registries, through {@code registry} (null: the local store only). */
+    BaseImages(ImageStore images, Map<String, String> namedContexts, RegistryPulls registry) {
         this.images = images;
         this.namedContexts = namedContexts;
+        this.registry = registry;
     }
 
     /** BuildKit's empty image: PATH in the environment, {@code /} as working directory. */
@@ -84,11 +91,16 @@ final class BaseImages {
         if (named != null && !named.startsWith(DOCKER_IMAGE)) {
             throw new IllegalArgumentException("build context \"" + reference + "\" is a directory, not an image");
         }
-        Digest d;
-        try {
-            d = images.resolve(ref);
-        } catch (IllegalArgumentException e) {
-            d = null;
+        Digest d = null;
+        if (registry == null || !registry.always()) {
+            try {
+                d = images.resolve(ref);
+            } catch (IllegalArgumentException e) {
+                d = null;
+            }
+        }
+        if (d == null && registry != null) {
+            d = registry.pull(ref, images);
         }
         if (d == null) {
             throw new IllegalArgumentException("image \"" + ref + "\" is not in the local store; estiba build does "

@@ -74,6 +74,8 @@ public final class Build {
     private final Map<String, String> labels = new LinkedHashMap<>();
     private final Map<String, String> namedContexts = new LinkedHashMap<>();
     private Instant sourceDateEpoch;
+    private dev.estiba.registry.RegistryClient registry;
+    private boolean alwaysPull;
 
     private Build(Path dockerfile) {
         this.dockerfile = dockerfile;
@@ -162,6 +164,18 @@ public final class Build {
         return this;
     }
 
+    /** Pull FROM images the local store lacks from their registries through this client. */
+    public Build registry(dev.estiba.registry.RegistryClient client) {
+        this.registry = client;
+        return this;
+    }
+
+    /** Re-check the registry for every FROM image, even one the store has ({@code --pull}; needs a registry). */
+    public Build alwaysPull() {
+        this.alwaysPull = true;
+        return this;
+    }
+
     /** The time for file times, {@code created} and history (overrides a SOURCE_DATE_EPOCH build arg). */
     public Build sourceDateEpoch(Instant time) {
         this.sourceDateEpoch = time;
@@ -200,7 +214,9 @@ public final class Build {
         Instant time = time();
         BlobStore store = new BlobStore(cacheDir);
         ImageStore images = new ImageStore(store);
-        BaseImages bases = new BaseImages(images, namedContexts);
+        BaseImages bases = new BaseImages(images, namedContexts, registry == null ? null : new RegistryPulls(registry,
+            new dev.estiba.image.Platform(platform.os(), platform.architecture(),
+                platform.variant().isEmpty() ? null : platform.variant()), cacheDir, alwaysPull));
         PlanOptions options = new PlanOptions(buildArgs, Optional.ofNullable(target), platform, Platform.host(),
             dev.estiba.plan.BaseImages.UNKNOWN);
         Plan plan = plan(tree, options);

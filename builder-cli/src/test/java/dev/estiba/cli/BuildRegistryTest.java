@@ -1,0 +1,136 @@
+package dev.estiba.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.estiba.registry.RegistryFixture;
+import dev.estiba.registry.TestImages;
+import dev.estiba.registry.TestRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** estiba build with FROM images from a registry and pushes to it, against the plain-HTTP test registry. */
+class BuildRegistryTest {
+    @TempDir
+    Path tmp;
+
+    private Path dockerfile(String name, String text) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve(name));
+        Files.writeString(dir.resolve("Dockerfile"), text);
+        return dir;
+    }
+
+    private static JsonNode json(String text) throws Exception {
+        return TestImages.JSON.readTree(text);
+    }
+
+    @Test
+    void buildsFromAPushedImageAndPushesWithTheSameDigest() throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.PLAIN_HTTP, tmp)) {
+            String host = f.registry.host();
+            String config = tmp.resolve("cli-docker").toString();
+
+            // The base: built in one cache, pushed under two tags with --push.
+            Path base = dockerfile("base", "FROM scratch\nENV GREETING=hello\nWORKDIR /srv\nUSER 1000\n");
+            Path iid = tmp.resolve("base.iid");
+            Path meta = tmp.resolve("base.json");
+            EstibaCommandTest.Run pushed = EstibaCommandTest.run("build", "--config", config, "--progress", "plain",
+                "--cache-dir", tmp.resolve("cache-a").toString(), "-t", host + "/b/base:1", "-t", host + "/b/base:latest",
+                "--push", "--iidfile", iid.toString(), "--metadata-file", meta.toString(), base.toString());
+            assertEquals(ExitCodes.OK, pushed.exit(), pushed.err());
+            String digest = pushed.out().trim();
+            JsonNode m = TestImages.JSON.readTree(meta.toFile());
+            assertEquals(digest, m.path("containerimage.digest").asText());
+            assertEquals(Files.readString(iid), m.path("containerimage.config.digest").asText());
+            assertEquals(host + "/b/base:1," + host + "/b/base:latest", m.path("image.name").asText());
+
+            // The registry serves those exact bytes under both tags.
+            for (String tag : List.of("1", "latest")) {
+                List<String> inspect = new ArrayList<>(f.skopeo("inspect", ""));
+                inspect.add("docker://" + host + "/b/base:" + tag);
+                assertEquals(digest, json(f.run(inspect)).path("Digest").asText(), tag);
+            }
+            EstibaCommandTest.Run pulled = EstibaCommandTest.run("pull", "--config", config, "-q", "--cache-dir",
+                tmp.resolve("cache-c").toString(), host + "/b/base:1");
+            assertEquals(digest + "\n", pulled.out(), pulled.err());
+
+            // A second machine (empty cache) builds FROM it: the base's config comes along, and the result goes
+            // out through --output type=registry.
+            Path app = dockerfile("app", "FROM " + host + "/b/base:1\nENV SUFFIX=${GREETING}-world\n");
+            EstibaCommandTest.Run built = EstibaCommandTest.run("build", "--config", config, "--progress", "plain",
+                "--cache-dir", tmp.resolve("cache-b").toString(),
+                "--output", "type=registry,name=" + host + "/b/app:1", "-o", "type=oci,dest=" + tmp.resolve("app-oci"),
+                app.toString());
+            assertEquals(ExitCodes.OK, built.exit(), built.err());
+            String appDigest = built.out().trim();
+            List<String> inspect = new ArrayList<>(f.skopeo("inspect", ""));
+            inspect.addAll(List.of("--config", "docker://" + host + "/b/app:1"));
+            JsonNode cfg = json(f.run(inspect)).path("config");
+            assertEquals("[\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\",\"GREETING=hello\","
+                + "\"SUFFIX=hello-world\"]", cfg.path("Env").toString());
+            assertEquals("/srv", cfg.path("WorkingDir").asText());
+            assertEquals("1000", cfg.path("User").asText());
+            List<String> raw = new ArrayList<>(f.skopeo("inspect", ""));
+            raw.add("docker://" + host + "/b/app:1");
+            assertEquals(appDigest, json(f.run(raw)).path("Digest").asText());
+            byte[] layoutTop = RegistryFixture.layoutTop(tmp.resolve("app-oci"));
+            assertEquals(appDigest, TestImages.sha256(layoutTop));
+
+            // base:1 changes in the registry: the store's copy is used until --pull re-checks.
+            Path base2 = dockerfile("base2", "FROM scratch\nENV GREETING=bye\n");
+            EstibaCommandTest.Run repushed = EstibaCommandTest.run("build", "--config", config, "--progress", "plain",
+                "--cache-dir", tmp.resolve("cache-a").toString(), "-t", host + "/b/base:1", "--push", base2.toString());
+            assertEquals(ExitCodes.OK, repushed.exit(), repushed.err());
+            for (boolean pull : new boolean[] {false, true}) {
+                Path out = tmp.resolve("app-" + pull);
+                List<String> args = new ArrayList<>(List.of("build", "--config", config, "--progress", "plain",
+                    "--cache-dir", tmp.resolve("cache-b").toString(), "-o", "type=oci,dest=" + out));
+                if (pull) {
+                    args.add("--pull");
+                }
+                args.add(app.toString());
+                EstibaCommandTest.Run again = EstibaCommandTest.run(args.toArray(String[]::new));
+                assertEquals(ExitCodes.OK, again.exit(), again.err());
+                JsonNode manifest = TestImages.JSON.readTree(RegistryFixture.layoutTop(out));
+                String configHex = manifest.path("config").path("digest").asText().substring("sha256:".length());
+                JsonNode env = TestImages.JSON.readTree(out.resolve("blobs/sha256").resolve(configHex).toFile())
+                    .path("config").path("Env");
+                assertEquals(pull ? "SUFFIX=bye-world" : "SUFFIX=hello-world", env.get(env.size() - 1).asText(),
+                    "--pull " + pull);
+            }
+        }
+    }
+
+    @Test
+    void anUnknownFromImageNamesTheRegistryTheReferenceAndTheLine() throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.PLAIN_HTTP, tmp)) {
+            String host = f.registry.host();
+            Path dir = dockerfile("unknown", "# base\nFROM " + host + "/no/such:tag\nENV A=1\n");
+            EstibaCommandTest.Run r = EstibaCommandTest.run("build", "--config", tmp.resolve("cli-docker").toString(),
+                "--progress", "plain", "--cache-dir", tmp.resolve("cache").toString(), dir.toString());
+            assertEquals(ExitCodes.FINDINGS, r.exit(), r.err());
+            assertTrue(r.err().contains("Dockerfile:2"), r.err());
+            assertTrue(r.err().contains("FROM failed: pull " + host + "/no/such:tag: manifest not found in registry "
+                + host + " (HTTP 404: MANIFEST_UNKNOWN: manifest unknown)"), r.err());
+            assertEquals("", r.out());
+        }
+    }
+
+    @Test
+    void pushNeedsAName() throws Exception {
+        Path dir = dockerfile("noname", "FROM scratch\n");
+        EstibaCommandTest.Run r = EstibaCommandTest.run("build", "--cache-dir", tmp.resolve("cache").toString(),
+            "--push", dir.toString());
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertEquals("estiba build: --push needs a -t name to push to\n", r.err());
+        EstibaCommandTest.Run o = EstibaCommandTest.run("build", "--cache-dir", tmp.resolve("cache").toString(),
+            "-o", "type=registry", dir.toString());
+        assertEquals(ExitCodes.USAGE, o.exit());
+        assertEquals("estiba build: invalid --output \"type=registry\": missing name=\n", o.err());
+    }
+}
