@@ -10,11 +10,16 @@ import picocli.CommandLine;
 
 class EstibaCommandTest {
 
+    /** One in-process run of the command line: its exit code and what it printed (shared by the CLI tests). */
     record Run(int exit, String out, String err) {
     }
 
     static Run run(String... args) {
-        CommandLine cl = Estiba.commandLine();
+        return run(Estiba.commandLine(), args);
+    }
+
+    /** Runs {@code args} on {@code cl}, capturing its output and error writers. */
+    static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

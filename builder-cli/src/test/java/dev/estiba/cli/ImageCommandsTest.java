@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.estiba.cli.EstibaCommandTest.Run;
 import dev.estiba.format.ImageTransports;
 import dev.estiba.format.OpenedSource;
 import dev.estiba.format.Transport;
@@ -22,8 +23,6 @@ import dev.estiba.layer.ChangeSet;
 import dev.estiba.store.BlobStore;
 import dev.estiba.store.StoredImages;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,20 +43,12 @@ class ImageCommandsTest {
     Path layout;
     Image image;
 
-    record Run(int exit, String out, String err) {
-    }
-
     Run run(String... args) {
         CommandLine cl = Estiba.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
         String[] all = java.util.Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--cache-dir";
         all[args.length + 1] = cache.toString();
-        int exit = cl.execute(args.length > 0 && args[0].equals("cache") && args.length == 1 ? args : all);
-        return new Run(exit, out.toString(), err.toString());
+        return EstibaCommandTest.run(cl, args.length > 0 && args[0].equals("cache") && args.length == 1 ? args : all);
     }
 
     @BeforeEach

@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.estiba.cli.EstibaCommandTest.Run;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +19,6 @@ class LintCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
     Run run(String stdin, String... args) {
         CommandLine cl = Estiba.commandLine();
         LintCommand cmd = new LintCommand();
@@ -31,12 +27,7 @@ class LintCommandTest {
         replaced.setExitCodeExceptionMapper(ExitCodes::forException);
         replaced.setExecutionExceptionHandler(cl.getExecutionExceptionHandler());
         replaced.setParameterExceptionHandler(cl.getParameterExceptionHandler());
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        replaced.setOut(new PrintWriter(out, true));
-        replaced.setErr(new PrintWriter(err, true));
-        int exit = replaced.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return EstibaCommandTest.run(replaced, args);
     }
 
     Path file(String name, String text) throws IOException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.estiba.cli.EstibaCommandTest.Run;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,19 +22,11 @@ class ParseCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
     private static Run run(String stdin, String... args) {
         CommandLine cl = Estiba.commandLine();
         ParseCommand parse = cl.getSubcommands().get("parse").getCommand();
         parse.stdin = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+        return EstibaCommandTest.run(cl, args);
     }
 
     private Path file(String name, String text) throws IOException {

@@ -3,6 +3,7 @@ package dev.estiba.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.estiba.cli.EstibaCommandTest.Run;
 import dev.estiba.format.ocilayout.OciLayoutWriter;
 import dev.estiba.image.ExecutionConfig;
 import dev.estiba.image.HistoryEntry;
@@ -34,8 +35,6 @@ class RunCommandTest {
   static final Instant T = Instant.parse("2025-02-03T04:05:06Z");
   @TempDir static Path tmp;
   static String image;
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void busyboxImage() throws Exception {

@@ -1,6 +1,7 @@
 package dev.estiba.context;
 
 import dev.estiba.context.pattern.GoPath;
+import dev.estiba.layer.compress.Decompression;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,20 +60,15 @@ public final class ContextArchive {
         in.mark(512);
         byte[] head = in.readNBytes(512);
         in.reset();
-        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            return new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-        }
-        if (head.length >= 3 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h') {
-            return new BufferedInputStream(new BZip2CompressorInputStream(in), 1 << 16);
-        }
-        if (head.length >= 6 && (head[0] & 0xff) == 0xfd && head[1] == '7' && head[2] == 'z' && head[3] == 'X') {
-            throw new ContextArchiveException("the context archive is xz-compressed; decompress it first (xz -d)");
-        }
-        if (head.length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
-            && (head[3] & 0xff) == 0xfd) {
-            throw new ContextArchiveException("the context archive is zstd-compressed; decompress it first (zstd -d)");
-        }
-        return in;
+        return switch (Decompression.detect(head, head.length)) {
+            case GZIP -> new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
+            case BZIP2 -> new BufferedInputStream(new BZip2CompressorInputStream(in), 1 << 16);
+            case XZ -> throw new ContextArchiveException(
+                "the context archive is xz-compressed; decompress it first (xz -d)");
+            case ZSTD -> throw new ContextArchiveException(
+                "the context archive is zstd-compressed; decompress it first (zstd -d)");
+            case NONE -> in;
+        };
     }
 
     private record Deferred(Path dir, int mode, FileTime mtime) {

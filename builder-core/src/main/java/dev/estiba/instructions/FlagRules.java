@@ -1,5 +1,6 @@
 package dev.estiba.instructions;
 
+import dev.estiba.grammar.Suggestions;
 import dev.estiba.grammar.tree.Flag;
 import dev.estiba.grammar.tree.Keyword;
 import java.util.ArrayList;
@@ -94,42 +95,15 @@ final class FlagRules {
             return "flag --" + name + " is not allowed on " + keyword + " (only on "
                 + String.join(", ", owners.stream().map(Keyword::name).toList()) + ")";
         }
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : allowed.keySet()) {
-            int d = distance(name.toLowerCase(Locale.ROOT), candidate);
-            if (d < bestDistance) {
-                best = candidate;
-                bestDistance = d;
-            }
-        }
+        int maxDistance = Math.max(2, name.length() / 3);
+        String best = Suggestions.closest(name, allowed.keySet(), candidate -> maxDistance);
         String message = "unknown flag: --" + name;
-        if (best != null && bestDistance <= Math.max(2, name.length() / 3)) {
+        if (best != null) {
             message += " (did you mean --" + best + "?)";
         } else if (allowed.isEmpty()) {
             message += " (" + keyword + " takes no flags)";
         }
         return message;
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** The flags of one instruction after checking. */

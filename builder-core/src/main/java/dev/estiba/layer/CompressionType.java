@@ -1,6 +1,7 @@
 package dev.estiba.layer;
 
 import dev.estiba.image.MediaTypes;
+import dev.estiba.layer.compress.Decompression;
 import java.util.Locale;
 
 /** How a layer blob is compressed, with the media types that say so. */
@@ -59,15 +60,15 @@ public enum CompressionType {
         };
     }
 
-    /** The compression the first bytes of a blob show (gzip and zstd magic numbers), else NONE. */
+    /**
+     * The compression the first bytes of a blob show (gzip and zstd magic numbers, as
+     * {@link Decompression#detect} tells them), else NONE.
+     */
     public static CompressionType sniff(byte[] head, int length) {
-        if (length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
-            return GZIP;
-        }
-        if (length >= 4 && (head[0] & 0xff) == 0x28 && (head[1] & 0xff) == 0xb5 && (head[2] & 0xff) == 0x2f
-            && (head[3] & 0xff) == 0xfd) {
-            return ZSTD;
-        }
-        return NONE;
+        return switch (Decompression.detect(head, length)) {
+            case GZIP -> GZIP;
+            case ZSTD -> ZSTD;
+            case BZIP2, XZ, NONE -> NONE;
+        };
     }
 }

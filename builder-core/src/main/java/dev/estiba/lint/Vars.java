@@ -1,5 +1,6 @@
 package dev.estiba.lint;
 
+import dev.estiba.grammar.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,37 +76,8 @@ public final class Vars {
         return sb.append(text.substring(last)).toString();
     }
 
-    /** Levenshtein distance, for did-you-mean suggestions. */
-    public static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
     /** The closest candidate within a small distance, or null. */
     public static String suggest(String name, Iterable<String> candidates) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String c : candidates) {
-            int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-            if (d < bestD && d <= Math.max(1, Math.min(name.length(), c.length()) / 3)) {
-                best = c;
-                bestD = d;
-            }
-        }
-        return best;
+        return Suggestions.closest(name, candidates, c -> Math.max(1, Math.min(name.length(), c.length()) / 3));
     }
 }

@@ -23,20 +23,11 @@ class InterruptionTest {
   @ParameterizedTest
   @ValueSource(strings = {"runc", "chroot"})
   void sigtermLeavesNothingBehind(String isolation) throws Exception {
-    Path base = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("base")));
     Path cache = Files.createDirectories(tmp.resolve("cache"));
-    // A sleep length no other run uses, to find a surviving process by its command line.
-    String seconds = Long.toString(100_000 + ProcessHandle.current().pid() * 2 + (isolation.equals("runc") ? 0 : 1));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process jvm =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                InterruptedRunMain.class.getName(), cache.toString(), base.toString(), isolation, seconds)
-            .redirectErrorStream(true)
-            .start();
+    String seconds = sleepSeconds(100_000, isolation);
+    Process jvm = startStep(cache, isolation, seconds);
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
-      assertEquals("started", out.readLine());
-      assertEquals(1, sleepersSettlingAt(1, seconds), "the step should be running");
+      assertStepRunning(jvm, seconds);
       jvm.destroy(); // SIGTERM
       assertTrue(jvm.waitFor(60, TimeUnit.SECONDS), "the JVM did not exit after SIGTERM");
       assertEquals(0, sleepersSettlingAt(0, seconds), "the step's process survived");
@@ -56,19 +47,11 @@ class InterruptionTest {
   @ParameterizedTest
   @ValueSource(strings = {"runc", "chroot"})
   void aKilledJvmsStepIsCleanedAtTheNextStart(String isolation) throws Exception {
-    Path base = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("base")));
     Path cache = Files.createDirectories(tmp.resolve("cache"));
-    String seconds = Long.toString(200_000 + ProcessHandle.current().pid() * 2 + (isolation.equals("runc") ? 0 : 1));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process jvm =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                InterruptedRunMain.class.getName(), cache.toString(), base.toString(), isolation, seconds)
-            .redirectErrorStream(true)
-            .start();
+    String seconds = sleepSeconds(200_000, isolation);
+    Process jvm = startStep(cache, isolation, seconds);
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
-      assertEquals("started", out.readLine());
-      assertEquals(1, sleepersSettlingAt(1, seconds), "the step should be running");
+      assertStepRunning(jvm, seconds);
       jvm.destroyForcibly(); // SIGKILL: no shutdown hook runs
       assertTrue(jvm.waitFor(30, TimeUnit.SECONDS));
       List<Path> stale;
@@ -86,6 +69,27 @@ class InterruptionTest {
     } finally {
       jvm.destroyForcibly();
     }
+  }
+
+  /** A sleep length no other run uses, to find a surviving process by its command line. */
+  private static String sleepSeconds(long base, String isolation) {
+    return Long.toString(base + ProcessHandle.current().pid() * 2 + (isolation.equals("runc") ? 0 : 1));
+  }
+
+  /** A new JVM running {@link InterruptedRunMain}: one step sleeping {@code seconds} on a busybox root. */
+  private Process startStep(Path cache, String isolation, String seconds) throws Exception {
+    Path base = BusyboxRootfs.create(Files.createDirectories(tmp.resolve("base")));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            InterruptedRunMain.class.getName(), cache.toString(), base.toString(), isolation, seconds)
+        .redirectErrorStream(true)
+        .start();
+  }
+
+  private static void assertStepRunning(Process jvm, String seconds) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+    assertEquals("started", out.readLine());
+    assertEquals(1, sleepersSettlingAt(1, seconds), "the step should be running");
   }
 
   /** The count of our sleep processes once it reaches {@code expected}, or after 10 s. */

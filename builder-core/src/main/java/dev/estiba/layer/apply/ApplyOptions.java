@@ -7,8 +7,11 @@ package dev.estiba.layer.apply;
  * @param allowDevices create character and block devices (with {@code mknod}); needs root, else
  *     device entries are refused
  * @param maxEntrySize largest file accepted, in bytes; larger ones are refused as hostile
+ * @param whiteoutMarker keeps whiteouts and opaque directories as markers instead of removing
+ *     lower layers' files, or {@code null} to remove them
  */
-public record ApplyOptions(boolean restoreOwners, boolean allowDevices, long maxEntrySize) {
+public record ApplyOptions(boolean restoreOwners, boolean allowDevices, long maxEntrySize,
+    WhiteoutMarker whiteoutMarker) {
 
   /** 64 GiB: larger than any sane file in a container image. */
   public static final long DEFAULT_MAX_ENTRY_SIZE = 64L << 30;
@@ -20,6 +23,11 @@ public record ApplyOptions(boolean restoreOwners, boolean allowDevices, long max
     }
   }
 
+  /** Options that remove what whiteouts hide. */
+  public ApplyOptions(boolean restoreOwners, boolean allowDevices, long maxEntrySize) {
+    this(restoreOwners, allowDevices, maxEntrySize, null);
+  }
+
   /** Owners restored when this process is root; devices refused. */
   public static ApplyOptions defaults() {
     return new ApplyOptions(Privileges.isRoot(), false, DEFAULT_MAX_ENTRY_SIZE);
@@ -27,16 +35,21 @@ public record ApplyOptions(boolean restoreOwners, boolean allowDevices, long max
 
   /** These options with devices allowed or not. */
   public ApplyOptions withAllowDevices(boolean allow) {
-    return new ApplyOptions(restoreOwners, allow, maxEntrySize);
+    return new ApplyOptions(restoreOwners, allow, maxEntrySize, whiteoutMarker);
   }
 
   /** These options with owners restored or not. */
   public ApplyOptions withRestoreOwners(boolean restore) {
-    return new ApplyOptions(restore, allowDevices, maxEntrySize);
+    return new ApplyOptions(restore, allowDevices, maxEntrySize, whiteoutMarker);
   }
 
   /** These options with another size limit. */
   public ApplyOptions withMaxEntrySize(long max) {
-    return new ApplyOptions(restoreOwners, allowDevices, max);
+    return new ApplyOptions(restoreOwners, allowDevices, max, whiteoutMarker);
+  }
+
+  /** These options with whiteouts kept as markers ({@code null}: removing lower files). */
+  public ApplyOptions withWhiteoutMarker(WhiteoutMarker marker) {
+    return new ApplyOptions(restoreOwners, allowDevices, maxEntrySize, marker);
   }
 }

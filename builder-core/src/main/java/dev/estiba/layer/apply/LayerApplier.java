@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * Applies a stack of layer tars, in any compression, to a directory: files, directories,
  * symlinks, hard links, named pipes and (as root, when allowed) devices, with modes, mtimes, owners
  * (as root) and {@code user.*} xattrs; OCI whiteouts and opaque directories remove what lower
- * layers put there.
+ * layers put there, or become markers ({@link WhiteoutMarker}) when each layer gets a directory.
  *
  * <p>Every entry is placed through {@link RootedResolver}, which walks the path one component at a
  * time and never lets a symlink lead outside the target, so hostile layers are refused with an
@@ -132,17 +132,23 @@ public final class LayerApplier {
       if (whiteout && !Whiteouts.isOpaque(fileName) && Whiteouts.hiddenName(fileName) == null) {
         throw new UnresolvablePathException("whiteout names no file");
       }
+      WhiteoutMarker marker = options.whiteoutMarker();
       Path parent;
       try {
-        // A whiteout in a directory that is not there has nothing to hide: create nothing.
-        parent = resolver.resolveDirectory(e.path().parent(),
-            whiteout ? dir -> { throw new NoSuchFileException(dir.toString()); } : this::makeDirectory);
+        // A whiteout in a directory that is not there has nothing to hide: create nothing (a
+        // marker needs the directory: what it hides is in other layers' directories).
+        parent = resolver.resolveDirectory(e.path().parent(), whiteout && marker == null
+            ? dir -> { throw new NoSuchFileException(dir.toString()); } : this::makeDirectory);
       } catch (NoSuchFileException missing) {
         return;
       }
       unlock(parent);
       if (Whiteouts.isOpaque(fileName)) {
-        hideLowerChildren(parent);
+        if (marker != null) {
+          marker.opaque(parent);
+        } else {
+          hideLowerChildren(parent);
+        }
         return;
       }
       if (whiteout) {
@@ -150,6 +156,9 @@ public final class LayerApplier {
         Path victim = parent.resolve(hidden);
         if (!written.contains(victim)) {
           deleteTree(victim);
+          if (marker != null) {
+            marker.whiteout(victim);
+          }
         }
         return;
       }

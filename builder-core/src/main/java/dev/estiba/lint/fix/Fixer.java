@@ -77,14 +77,7 @@ public final class Fixer {
     }
 
     private static void keywordCasing(Dockerfile tree, List<Edit> edits) {
-        int upper = 0;
-        int lower = 0;
-        for (Instruction i : withTriggers(tree)) {
-            String k = i.keywordText();
-            upper += k.equals(k.toUpperCase(Locale.ROOT)) ? 1 : 0;
-            lower += k.equals(k.toLowerCase(Locale.ROOT)) ? 1 : 0;
-        }
-        boolean toUpper = upper >= lower;
+        boolean toUpper = majorityUpper(tree);
         for (Instruction i : withTriggers(tree)) {
             String k = i.keywordText();
             String want = toUpper ? k.toUpperCase(Locale.ROOT) : k.toLowerCase(Locale.ROOT);
