@@ -77,6 +77,14 @@ final class BuildCommand implements Callable<Integer> {
         description = "Layer compression (default: ${DEFAULT-VALUE}).")
     String compression;
 
+    @Option(names = "--network", defaultValue = "default", paramLabel = "default|none|host",
+        description = "The network of RUN steps that name none (default: ${DEFAULT-VALUE}, the host's).")
+    String network;
+
+    @Option(names = "--allow", paramLabel = "ENTITLEMENT",
+        description = "Grant an entitlement; only security.insecure (RUN --security=insecure).")
+    List<String> allow = new ArrayList<>();
+
     @Mixin
     CacheDirOption cache;
 
@@ -129,6 +137,13 @@ final class BuildCommand implements Callable<Integer> {
                 b.platform(Platform.parse(platform));
             }
             b.compression(CompressionChoice.parse(compression).compression());
+            b.network(dev.estiba.run.NetworkMode.parse(network));
+            for (String a : allow) {
+                if (!a.equals("security.insecure")) {
+                    throw new IllegalArgumentException("unknown entitlement '" + a + "' (expected security.insecure)");
+                }
+                b.allowInsecure();
+            }
         } catch (IllegalArgumentException e) {
             throw new InputException("estiba build: " + e.getMessage(), e);
         }
