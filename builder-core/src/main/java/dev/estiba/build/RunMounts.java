@@ -46,7 +46,10 @@ final class RunMounts {
                         create(dir, m);
                     }
                     if (m.sharing().orElse("shared").equals("locked")) {
-                        locks.add(LOCKS.computeIfAbsent(dir, d -> new ReentrantLock()));
+                        Lock lock = LOCKS.computeIfAbsent(dir, d -> new ReentrantLock());
+                        if (!locks.contains(lock)) {
+                            locks.add(lock); // a step naming the same cache twice takes its lock once
+                        }
                     }
                     yield new MountSpec.Cache(dir, target);
                 }

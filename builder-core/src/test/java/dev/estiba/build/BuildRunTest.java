@@ -167,6 +167,18 @@ class BuildRunTest {
         assertEquals("Dockerfile:2: RUN --mount=type=ssh is not supported yet", e.getMessage());
     }
 
+    @Test
+    void lockedCacheMountsSerialiseParallelStages() throws Exception {
+        String step = "RUN --mount=type=cache,id=log,target=/c,sharing=locked echo %1$s-start >> /c/log && sleep 1"
+            + " && echo %1$s-end >> /c/log && touch /done\n";
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM oci-layout://" + base + " AS a\n" + step.formatted("a")
+            + "FROM oci-layout://" + base + " AS b\n" + step.formatted("b")
+            + "FROM oci-layout://" + base + "\nCOPY --from=a /done /a\nCOPY --from=b /done /b\n"
+            + "RUN --mount=type=cache,id=log,target=/c cat /c/log > /log\n");
+        String log = added(build(Build.dockerfile(ctx.resolve("Dockerfile")))).get("log");
+        assertTrue(log.equals("a-start\na-end\nb-start\nb-end\n") || log.equals("b-start\nb-end\na-start\na-end\n"), log);
+    }
+
     /** Whether each of the last {@code n} steps hit the cache. */
     private List<Boolean> cached(int n) {
         List<Boolean> all = events.stream().filter(ev -> ev instanceof BuildEvent.StepDone)
