@@ -94,6 +94,13 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--metadata-file", paramLabel = "FILE",
         description = "Write containerimage.digest, containerimage.config.digest and image.name here as JSON.")
     Path metadataFile;
+    @Option(names = "--network", defaultValue = "default", paramLabel = "default|none|host",
+        description = "The network of RUN steps that name none (default: ${DEFAULT-VALUE}, the host's).")
+    String network;
+
+    @Option(names = "--allow", paramLabel = "ENTITLEMENT",
+        description = "Grant an entitlement; only security.insecure (RUN --security=insecure).")
+    List<String> allow = new ArrayList<>();
 
     @Mixin
     CacheDirOption cache;
@@ -168,6 +175,13 @@ final class BuildCommand implements Callable<Integer> {
                 b.platform(Platform.parse(platform));
             }
             b.compression(CompressionChoice.parse(compression).compression());
+            b.network(dev.estiba.run.NetworkMode.parse(network));
+            for (String a : allow) {
+                if (!a.equals("security.insecure")) {
+                    throw new IllegalArgumentException("unknown entitlement '" + a + "' (expected security.insecure)");
+                }
+                b.allowInsecure();
+            }
         } catch (IllegalArgumentException e) {
             throw new InputException("estiba build: " + e.getMessage(), e);
         }

@@ -76,6 +76,7 @@ public final class Build {
     private Instant sourceDateEpoch;
     private dev.estiba.registry.RegistryClient registry;
     private boolean alwaysPull;
+    private RunPolicy runPolicy = RunPolicy.DEFAULT;
 
     private Build(Path dockerfile) {
         this.dockerfile = dockerfile;
@@ -182,6 +183,18 @@ public final class Build {
         return this;
     }
 
+    /** The network of RUN steps without their own {@code --network} ({@code default} unless set). */
+    public Build network(dev.estiba.run.NetworkMode mode) {
+        this.runPolicy = new RunPolicy(mode, runPolicy.allowInsecure());
+        return this;
+    }
+
+    /** Allows {@code RUN --security=insecure} ({@code --allow security.insecure}). */
+    public Build allowInsecure() {
+        this.runPolicy = new RunPolicy(runPolicy.network(), true);
+        return this;
+    }
+
     /**
      * Runs the build: plans, builds the needed stages, stores the image (tagged), writes the outputs.
      *
@@ -251,6 +264,7 @@ public final class Build {
         Session session = new Session(store, new StepCache(cacheDir, store), snapshot,
             ContentDigester.of(snapshot, stats), bases, compression, time, noCache, keepMtimes, scratch,
             cacheDir.resolve("downloads"), futures, listener, cacheDir);
+        session.runPolicy = runPolicy;
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "estiba-stage");
             t.setDaemon(true);

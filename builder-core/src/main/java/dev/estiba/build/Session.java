@@ -30,6 +30,8 @@ final class Session {
     private final BuildListener listener;
     private final Path cacheDir;
     private dev.estiba.run.StepRunner runner;
+    /** What RUN steps may do, build-wide. */
+    RunPolicy runPolicy = RunPolicy.DEFAULT;
     private final AtomicInteger vertices = new AtomicInteger();
 
     /**
@@ -67,6 +69,11 @@ final class Session {
             runner = dev.estiba.run.StepRunner.create(cacheDir, dev.estiba.run.Isolation.AUTO);
         }
         return runner;
+    }
+
+    /** Where RUN cache mounts persist across builds. */
+    Path runMountCaches() {
+        return cacheDir.resolve("run-mounts");
     }
 
     /** The next vertex number. */

@@ -29,6 +29,7 @@ import dev.estiba.image.ExecutionConfig;
 import dev.estiba.image.HistoryEntry;
 import dev.estiba.image.ImageConfig;
 import dev.estiba.instructions.AddInstruction;
+import dev.estiba.instructions.Command;
 import dev.estiba.instructions.CopyInstruction;
 import dev.estiba.instructions.FileMode;
 import dev.estiba.instructions.InlineFile;
@@ -121,7 +122,21 @@ final class StageRun {
      */
     private List<String> run(dev.estiba.instructions.RunInstruction r, Step step) throws BuildException, IOException {
         ExecutionConfig ec = image.config().executionConfig();
-        List<String> argv = ConfigSteps.argv(r.command(), ec);
+        dev.estiba.run.NetworkMode network;
+        try {
+            network = r.network().map(dev.estiba.run.NetworkMode::parse).orElse(session.runPolicy.network());
+        } catch (IllegalArgumentException e) {
+            throw new BuildException(r.origin(), "RUN: " + e.getMessage(), e);
+        }
+        dev.estiba.run.SecurityMode security = security(r);
+        Command command = r.command();
+        Optional<RunHeredocs.Script> script = Optional.empty();
+        if (command instanceof Command.Shell sh && !r.heredocs().isEmpty()) {
+            RunHeredocs.Shaped shaped = RunHeredocs.shape(sh.text(), r.heredocs());
+            command = new Command.Shell(shaped.text());
+            script = shaped.script();
+        }
+        List<String> argv = ConfigSteps.argv(command, ec);
         // BuildKit writes the ARGs in scope before the command: RUN |1 GREETING=hi /bin/sh -c ...
         List<String> args = new ArrayList<>();
         step.args().forEach((k, v) -> args.add(k + "=" + v));
@@ -130,7 +145,9 @@ final class StageRun {
         List<String> env = new ArrayList<>();
         step.buildEnv().forEach((k, v) -> env.add(k + "=" + v));
         String key = StepCache.key(image.key(), createdBy, String.join("\n", env), session.compression.type().name(),
-            session.created());
+            session.created(), "mounts=" + r.mounts().stream().map(dev.estiba.instructions.Mount::text).toList(),
+            "network=" + network, "security=" + security,
+            script.map(x -> x.name() + "\n" + x.content()).orElse(""));
         Optional<StepCache.Hit> hit = session.noCache ? Optional.empty() : session.cache.lookup(key);
         if (hit.isPresent()) {
             commit(hit.get().layer(), hit.get().diffId(), createdBy, ec, key);
@@ -148,16 +165,33 @@ final class StageRun {
         dev.estiba.run.ProcessSpec process = new dev.estiba.run.ProcessSpec(argv, env, cwd, (int) user.uid(),
             (int) user.gid(), List.of(), "buildkitsandbox");
         Path upper = Files.createTempDirectory(session.scratch, "upper-");
+        List<dev.estiba.run.MountSpec> mounts = new ArrayList<>();
+        List<java.util.concurrent.locks.Lock> locks = new ArrayList<>();
+        for (dev.estiba.instructions.Mount m : r.mounts()) {
+            mounts.add(RunMounts.spec(m, session.runMountCaches(), locks, r.origin()));
+        }
+        if (script.isPresent()) {
+            // BuildKit's shape: the script alone in a read-only directory at /dev/pipes, run through the shell.
+            Path pipes = Files.createTempDirectory(session.scratch, "pipes-");
+            Path file = pipes.resolve(script.get().name());
+            Files.writeString(file, script.get().content());
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            mounts.add(new dev.estiba.run.MountSpec.Bind(pipes, RunHeredocs.SCRIPT_DIR, true));
+        }
         dev.estiba.run.RunSpec spec = dev.estiba.run.RunSpec.of(
-            new dev.estiba.run.rootfs.RootFs.Layered(List.of(root.directory()), upper), process);
+                new dev.estiba.run.rootfs.RootFs.Layered(List.of(root.directory()), upper), process)
+            .withNetwork(network).withSecurity(security).withMounts(mounts);
         java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
         dev.estiba.run.StepOutcome outcome;
         try {
+            locks.forEach(java.util.concurrent.locks.Lock::lock);
             outcome = session.runner().run(spec, new dev.estiba.run.StdStreams(java.io.InputStream.nullInputStream(),
                 output, output));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BuildException(r.origin(), "RUN interrupted", e);
+        } finally {
+            locks.forEach(java.util.concurrent.locks.Lock::unlock);
         }
         if (!outcome.result().succeeded()) {
             String log = output.toString(StandardCharsets.UTF_8).strip();
@@ -178,6 +212,19 @@ final class StageRun {
         session.cache.record(key, layer, diffId);
         commit(layer, diffId, createdBy, ec, key);
         return List.of(session.noCache ? "cache miss: --no-cache" : "cache miss: not run before after the same earlier steps");
+    }
+
+    /** {@code --security}: {@code sandbox} unless {@code insecure} is asked for, which the build must allow. */
+    private dev.estiba.run.SecurityMode security(dev.estiba.instructions.RunInstruction r) throws BuildException {
+        // The instruction parser has refused any other value.
+        if (!r.security().orElse("sandbox").equals("insecure")) {
+            return dev.estiba.run.SecurityMode.SANDBOX;
+        }
+        if (!session.runPolicy.allowInsecure()) {
+            throw new BuildException(r.origin(), "RUN --security=insecure is not allowed: "
+                + "build with --allow security.insecure to grant it", null);
+        }
+        return dev.estiba.run.SecurityMode.INSECURE;
     }
 
     private static String tail(String log) {

@@ -35,6 +35,35 @@ public final class KernelDefaults {
           "CAP_MAC_ADMIN", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ",
           "CAP_PERFMON", "CAP_BPF", "CAP_CHECKPOINT_RESTORE");
 
+  /**
+   * What {@code --security=insecure} grants: every capability this process may hand on (its {@code CapBnd});
+   * asking the runtime for one outside that set fails the step ("unable to apply caps").
+   */
+  public static List<String> insecureCapabilities() {
+    long mask = -1L;
+    try {
+      for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+        if (line.startsWith("CapBnd:")) {
+          mask = Long.parseUnsignedLong(line.substring("CapBnd:".length()).strip(), 16);
+        }
+      }
+    } catch (java.io.IOException | NumberFormatException e) {
+      mask = -1L; // not Linux or unreadable: ask for everything and let the runtime say
+    }
+    return held(ALL_CAPABILITIES, mask);
+  }
+
+  /** The capabilities whose kernel number (their place in {@link #ALL_CAPABILITIES}) is set in {@code mask}. */
+  static List<String> held(List<String> all, long mask) {
+    List<String> out = new java.util.ArrayList<>();
+    for (int bit = 0; bit < all.size(); bit++) {
+      if ((mask & (1L << bit)) != 0) {
+        out.add(all.get(bit));
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Kernel paths hidden from the step, as Docker hides them. */
   public static final List<String> MASKED_PATHS =
       List.of(

@@ -57,7 +57,7 @@ public final class OciSpec {
     node.put("cwd", process.cwd());
     List<String> caps =
         security == SecurityMode.INSECURE
-            ? KernelDefaults.ALL_CAPABILITIES
+            ? KernelDefaults.insecureCapabilities()
             : KernelDefaults.DOCKER_CAPABILITIES;
     ObjectNode capabilities = node.putObject("capabilities");
     strings(capabilities.putArray("bounding"), caps);

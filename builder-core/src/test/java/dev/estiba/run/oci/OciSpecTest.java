@@ -89,7 +89,12 @@ class OciSpecTest {
     assertEquals("{\"limit\":67108864,\"swap\":67108864}", r.path("memory").toString());
     assertEquals("{\"period\":100000,\"quota\":150000}", r.path("cpu").toString());
     assertEquals("{\"limit\":100}", r.path("pids").toString());
-    assertEquals(KernelDefaults.ALL_CAPABILITIES, texts(c.path("process").path("capabilities").path("bounding")));
+    assertEquals(KernelDefaults.insecureCapabilities(), texts(c.path("process").path("capabilities").path("bounding")));
+    assertEquals(KernelDefaults.ALL_CAPABILITIES, KernelDefaults.held(KernelDefaults.ALL_CAPABILITIES, -1L));
+    // This test host's bounding set lacks CAP_SYS_RESOURCE (bit 24) only.
+    List<String> withoutResource = new java.util.ArrayList<>(KernelDefaults.ALL_CAPABILITIES);
+    withoutResource.remove("CAP_SYS_RESOURCE");
+    assertEquals(withoutResource, KernelDefaults.held(KernelDefaults.ALL_CAPABILITIES, 0x1fffeffffffL));
     assertEquals(false, c.path("process").path("noNewPrivileges").asBoolean());
     assertEquals(true, c.path("linux").path("maskedPaths").isMissingNode());
   }
