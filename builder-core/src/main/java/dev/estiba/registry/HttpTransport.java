@@ -23,6 +23,20 @@ import javax.net.ssl.SSLHandshakeException;
  * for every host once insecure mode is on.
  */
 final class HttpTransport {
+    /** The JDK client's buffer size for socket reads and request bodies (16 KiB unless set). */
+    static final String BUFFER_SIZE_PROPERTY = "jdk.httpclient.bufsize";
+    static final String BUFFER_SIZE = Integer.toString(256 * 1024);
+
+    static {
+        // Blobs are hundreds of MiB: with 256 KiB buffers a 1 GiB pull took 5.3 CPU-seconds instead of 8.2
+        // (bench/registry.sh), fewer reads and hand-offs between the client's threads. The JDK reads the
+        // property once, when its HTTP classes load, so it is set here, before the first client is built,
+        // unless the user chose a size.
+        if (System.getProperty(BUFFER_SIZE_PROPERTY) == null) {
+            System.setProperty(BUFFER_SIZE_PROPERTY, BUFFER_SIZE);
+        }
+    }
+
     private final RegistryOptions options;
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
     private final Map<String, String> schemes = new ConcurrentHashMap<>();

@@ -53,10 +53,11 @@ public record RegistryOptions(
         }
     }
 
-    /** The defaults: system trust, the standard certs.d roots, 6 attempts from 250 ms, 3 blobs at once. */
+    /** The defaults: system trust, the standard certs.d roots, 6 attempts from 250 ms, 6 blobs at once. */
     public static RegistryOptions defaults(Map<String, String> environment) {
+        // Six blobs at once, as skopeo (containers/image) copies layers.
         return new RegistryOptions(Set.of(), null, DEFAULT_CERTS_DIRECTORIES, environment, 6,
-            Duration.ofMillis(250), 3, Duration.ofSeconds(30), "estiba");
+            Duration.ofMillis(250), 6, Duration.ofSeconds(30), "estiba");
     }
 
     public RegistryOptions withInsecureRegistries(Set<String> hosts) {
