@@ -1,7 +1,9 @@
 package dev.estiba.cli;
 
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code estiba} command. Each subcommand is its own class; this one only wires them up.
@@ -44,16 +46,55 @@ public final class Estiba implements Runnable {
 
     /** A command line set up as the {@code estiba} binary runs it: exit codes and error handling included. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Estiba());
+        return configured(new CommandLine(new Estiba()));
+    }
+
+    /**
+     * The command line for these arguments. When they start with a subcommand's name, only that
+     * subcommand's model is built: picocli otherwise reflects over every subcommand's options on each
+     * start, which is most of the start-up of a short command such as {@code estiba lint}. Anything
+     * else ({@code --help}, {@code help}, no or unknown subcommand) gets the whole command line.
+     */
+    public static CommandLine commandLine(String... args) {
+        Class<?> sub = args.length == 0 ? null : subcommandNamed(args[0]);
+        if (sub == null) {
+            return commandLine();
+        }
+        CommandSpec root = CommandSpec.wrapWithoutInspection(new Estiba()).name(ROOT.name());
+        CommandLine cl = new CommandLine(root);
+        cl.addSubcommand(new CommandLine(sub));
+        return configured(cl);
+    }
+
+    private static final Command ROOT = Estiba.class.getAnnotation(Command.class);
+
+    /** The registered subcommand class called {@code name} (or with that alias), except {@code help}. */
+    private static Class<?> subcommandNamed(String name) {
+        for (Class<?> c : ROOT.subcommands()) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (cmd == null || c == CommandLine.HelpCommand.class) {
+                continue;
+            }
+            if (cmd.name().equals(name) || Arrays.asList(cmd.aliases()).contains(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static CommandLine configured(CommandLine cl) {
         cl.setExitCodeExceptionMapper(ExitCodes::forException);
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new FailureHandler());
         // estiba run IMAGE CMD...: everything after the image belongs to the container's command.
-        cl.getSubcommands().get("run").setStopAtPositional(true);
+        CommandLine run = cl.getSubcommands().get("run");
+        if (run != null) {
+            run.setStopAtPositional(true);
+        }
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }

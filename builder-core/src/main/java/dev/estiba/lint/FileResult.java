@@ -17,9 +17,27 @@ public record FileResult(String file, String source, List<Finding> findings, Lis
         rulesRun = List.copyOf(rulesRun);
     }
 
-    /** The text of a 1-based line, without its line ending; "" past the end. */
+    /** The text of a 1-based line, without its line ending ({@code \n} or {@code \r\n}); "" past the end. */
     public String sourceLine(int line) {
-        String[] lines = source.split("\r?\n", -1);
-        return line >= 1 && line <= lines.length ? lines[line - 1] : "";
+        // Found by scanning for line ends: the text report asks once per finding, and splitting the
+        // whole source with a regular expression each time was a visible part of a one-file lint.
+        if (line < 1) {
+            return "";
+        }
+        int start = 0;
+        for (int n = 1; n < line; n++) {
+            int nl = source.indexOf('\n', start);
+            if (nl < 0) {
+                return "";
+            }
+            start = nl + 1;
+        }
+        int end = source.indexOf('\n', start);
+        if (end < 0) {
+            end = source.length();
+        } else if (end > start && source.charAt(end - 1) == '\r') {
+            end--;
+        }
+        return source.substring(start, end);
     }
 }
