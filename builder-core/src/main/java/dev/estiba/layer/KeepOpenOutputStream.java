@@ -5,8 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** Passes writes through; close only flushes, so the stream below stays open for the caller. */
-final class KeepOpenOutputStream extends FilterOutputStream {
-    KeepOpenOutputStream(OutputStream out) {
+public final class KeepOpenOutputStream extends FilterOutputStream {
+    /** Wraps {@code out}, which closing this stream leaves open. */
+    public KeepOpenOutputStream(OutputStream out) {
         super(out);
     }
 

@@ -1,11 +1,12 @@
 package dev.estiba.layer.apply;
 
 import dev.estiba.layer.read.EntryPath;
-import dev.estiba.layer.read.EntryType;
+import dev.estiba.layer.EntryType;
 import dev.estiba.layer.read.InvalidLayerException;
 import dev.estiba.layer.read.LayerEntry;
 import dev.estiba.layer.read.LayerSource;
 import dev.estiba.layer.read.LayerTarReader;
+import dev.estiba.layer.read.UnresolvablePathException;
 import dev.estiba.layer.read.Whiteouts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +100,7 @@ public final class LayerApplier {
         while ((e = reader.next()) != null) {
           try {
             applyEntry(e);
-          } catch (PathRefusedException ex) {
+          } catch (UnresolvablePathException ex) {
             throw new InvalidLayerException(layerName, e.name(), ex.getMessage());
           } catch (InvalidLayerException ex) {
             throw ex;
@@ -118,10 +119,10 @@ public final class LayerApplier {
       finishDirectories();
     }
 
-    private void applyEntry(LayerEntry e) throws IOException, PathRefusedException {
+    private void applyEntry(LayerEntry e) throws IOException, UnresolvablePathException {
       if (e.path().isRoot()) {
         if (e.type() != EntryType.DIRECTORY) {
-          throw new PathRefusedException("cannot replace the root directory");
+          throw new UnresolvablePathException("cannot replace the root directory");
         }
         directories.put(resolver.root(), e);
         return;
@@ -129,7 +130,7 @@ public final class LayerApplier {
       String fileName = e.path().fileName();
       boolean whiteout = Whiteouts.isWhiteout(fileName);
       if (whiteout && !Whiteouts.isOpaque(fileName) && Whiteouts.hiddenName(fileName) == null) {
-        throw new PathRefusedException("whiteout names no file");
+        throw new UnresolvablePathException("whiteout names no file");
       }
       Path parent;
       try {
@@ -166,12 +167,12 @@ public final class LayerApplier {
           written.add(path);
           return;
         }
-        case REGULAR -> writeFile(path, e);
+        case FILE -> writeFile(path, e);
         case SYMLINK -> Files.createSymbolicLink(path, Path.of(e.linkTarget()));
         case HARDLINK -> Files.createLink(path, hardLinkTarget(e));
         case FIFO -> runTool(List.of("mkfifo", "-m", octal(e.mode() & 0777), path.toString()));
         case CHAR_DEVICE, BLOCK_DEVICE -> makeDevice(path, e);
-        default -> throw new PathRefusedException("unsupported entry type " + e.type());
+        default -> throw new UnresolvablePathException("unsupported entry type " + e.type());
       }
       written.add(path);
       if (e.type() != EntryType.HARDLINK) {
@@ -196,30 +197,30 @@ public final class LayerApplier {
       }
     }
 
-    private Path hardLinkTarget(LayerEntry e) throws IOException, PathRefusedException {
+    private Path hardLinkTarget(LayerEntry e) throws IOException, UnresolvablePathException {
       EntryPath.Parsed parsed = EntryPath.parse(e.linkTarget());
       if (parsed.path() == null) {
-        throw new PathRefusedException("hard link target \"" + e.linkTarget() + "\": "
+        throw new UnresolvablePathException("hard link target \"" + e.linkTarget() + "\": "
             + parsed.refusal());
       }
       if (parsed.path().isRoot()) {
-        throw new PathRefusedException("hard link to the root directory");
+        throw new UnresolvablePathException("hard link to the root directory");
       }
       Path dir = resolver.resolveDirectory(parsed.path().parent(), null);
       Path target = dir.resolve(parsed.path().fileName());
       BasicFileAttributes a = RootedResolver.lstat(target);
       if (a == null) {
-        throw new PathRefusedException("hard link target \"" + e.linkTarget() + "\" does not exist");
+        throw new UnresolvablePathException("hard link target \"" + e.linkTarget() + "\" does not exist");
       }
       if (a.isDirectory()) {
-        throw new PathRefusedException("hard link target \"" + e.linkTarget() + "\" is a directory");
+        throw new UnresolvablePathException("hard link target \"" + e.linkTarget() + "\" is a directory");
       }
       return target;
     }
 
-    private void makeDevice(Path path, LayerEntry e) throws IOException, PathRefusedException {
+    private void makeDevice(Path path, LayerEntry e) throws IOException, UnresolvablePathException {
       if (!options.allowDevices() || !Privileges.isRoot()) {
-        throw new PathRefusedException("device files are refused"
+        throw new UnresolvablePathException("device files are refused"
             + (options.allowDevices() ? " when not running as root" : " (devices not allowed)"));
       }
       runTool(List.of("mknod", "-m", octal(e.mode() & 07777), path.toString(),

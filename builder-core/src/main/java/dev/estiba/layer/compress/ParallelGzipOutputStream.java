@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
@@ -40,7 +42,11 @@ public final class ParallelGzipOutputStream extends OutputStream {
   /** Deflate's window: the most a preset dictionary can help. */
   static final int DICTIONARY_SIZE = 32 * 1024;
 
-  private static final int OS_UNKNOWN = 255;
+  /**
+   * The ten header bytes every estiba gzip stream starts with: deflate, no flags, no name, mtime 0,
+   * XFL 0 at every level, OS 255 ("unknown", as Go's compress/gzip writes it).
+   */
+  public static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
 
   private final OutputStream out;
@@ -85,11 +91,15 @@ public final class ParallelGzipOutputStream extends OutputStream {
     } else {
       int poolNumber = POOL_NUMBER.incrementAndGet();
       AtomicInteger threadNumber = new AtomicInteger();
-      this.pool = Executors.newFixedThreadPool(threads, r -> {
-        Thread t = new Thread(r, "estiba-gzip-" + poolNumber + "-" + threadNumber.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
+      ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "estiba-gzip-" + poolNumber + "-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
+      // Idle workers end by themselves, so a stream abandoned without close() leaks no thread.
+      executor.allowCoreThreadTimeOut(true);
+      this.pool = executor;
     }
   }
 
@@ -173,8 +183,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   private void writeHeader() throws IOException {
     headerWritten = true;
-    // XFL stays 0 at every level, like DeterministicGzipOutputStream.HEADER: one header for all.
-    out.write(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) OS_UNKNOWN});
+    out.write(HEADER);
   }
 
   private void writeFinishedBlocks(boolean all) throws IOException {

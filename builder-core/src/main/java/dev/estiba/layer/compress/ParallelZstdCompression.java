@@ -3,6 +3,7 @@ package dev.estiba.layer.compress;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import dev.estiba.layer.Compression;
 import dev.estiba.layer.CompressionType;
+import dev.estiba.layer.KeepOpenOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,17 +40,7 @@ public record ParallelZstdCompression(int level, int threads) implements Compres
   /** Closing the returned stream ends the frame and flushes {@code sink}, leaving it open. */
   @Override
   public OutputStream compress(OutputStream sink) throws IOException {
-    OutputStream unclosable = new FilterOutputStream(sink) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        out.flush();
-      }
-    };
+    OutputStream unclosable = new KeepOpenOutputStream(sink);
     ZstdOutputStreamNoFinalizer zstd = new ZstdOutputStreamNoFinalizer(unclosable, level);
     try {
       zstd.setChecksum(true);

@@ -1,5 +1,6 @@
 package dev.estiba.layer.read;
 
+import dev.estiba.layer.EntryType;
 import java.time.Instant;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * @param mode permission bits including setuid, setgid and sticky ({@code 07777})
  * @param uid owner
  * @param gid group
- * @param size content bytes (0 for anything but a regular file)
+ * @param size content bytes (0 for anything but a file)
  * @param linkTarget a symlink's target text or a hard link's target name; empty otherwise
  * @param mtime modification time
  * @param xattrs extended attributes from PAX {@code SCHILY.xattr.*} records, by name

@@ -1,5 +1,6 @@
 package dev.estiba.layer.read;
 
+import dev.estiba.layer.EntryType;
 import dev.estiba.layer.compress.Decompression;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,8 @@ public final class LayerTarReader implements AutoCloseable {
       InputStream plain = Decompression.open(raw).stream();
       this.tail = new TarTail(plain);
       this.digesting = new DigestInputStream(tail, sha256());
-      this.tar = new TarArchiveInputStream(digesting);
+      // Names in ustar fields are UTF-8 in practice (PAX names always are), whatever the JVM locale.
+      this.tar = new TarArchiveInputStream(digesting, "UTF-8");
     } catch (IOException e) {
       raw.close();
       throw new InvalidLayerException(source.name(), null,
@@ -129,12 +131,12 @@ public final class LayerTarReader implements AutoCloseable {
     if ((type == EntryType.SYMLINK || type == EntryType.HARDLINK) && link.isEmpty()) {
       throw refuse(name, "link without a target");
     }
-    long size = type == EntryType.REGULAR ? e.getSize() : 0;
+    long size = type == EntryType.FILE ? e.getSize() : 0;
     if (size < 0 || size > maxEntrySize) {
       throw refuse(name, "size " + e.getSize() + " is beyond the limit of " + maxEntrySize
           + " bytes");
     }
-    if (type != EntryType.REGULAR && e.getSize() != 0 && type != EntryType.HARDLINK) {
+    if (type != EntryType.FILE && e.getSize() != 0 && type != EntryType.HARDLINK) {
       throw refuse(name, "a " + type.name().toLowerCase(java.util.Locale.ROOT)
           + " entry with content (" + e.getSize() + " bytes)");
     }
@@ -160,7 +162,7 @@ public final class LayerTarReader implements AutoCloseable {
       return EntryType.DIRECTORY;
     }
     return switch (e.getLinkFlag()) {
-      case '0', 0, '7' -> EntryType.REGULAR;
+      case '0', 0, '7' -> EntryType.FILE;
       case '1' -> EntryType.HARDLINK;
       case '2' -> EntryType.SYMLINK;
       case '3' -> EntryType.CHAR_DEVICE;

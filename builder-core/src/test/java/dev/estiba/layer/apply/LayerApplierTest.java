@@ -163,6 +163,19 @@ class LayerApplierTest {
   }
 
   @Test
+  void nonAsciiNamesAreUtf8() throws IOException {
+    apply(TestTar.create().file("café/naïve-日本.txt", "ü").bytes());
+    assertEquals(Map.of("café", "dir", "café/naïve-日本.txt", "file ü"), tree());
+  }
+
+  @Test
+  void aFileReplacesAHardLinkRatherThanWritingIntoTheSharedInode() throws IOException {
+    apply(TestTar.create().file("a", "orig").hardlink("b", "a").bytes(),
+        TestTar.create().file("b", "new").bytes());
+    assertEquals(Map.of("a", "file orig", "b", "file new"), tree());
+  }
+
+  @Test
   void hardLinkToALowerLayersFile() throws IOException {
     apply(TestTar.create().file("a", "shared").bytes(),
         TestTar.create().hardlink("b", "./a").bytes());

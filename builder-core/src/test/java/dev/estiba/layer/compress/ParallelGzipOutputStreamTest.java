@@ -42,11 +42,11 @@ class ParallelGzipOutputStreamTest {
   @Test
   void headerFieldsAreFixed() throws IOException {
     for (int level : new int[] {1, 6, 9}) {
-      assertArrayEquals(dev.estiba.layer.DeterministicGzipOutputStream.HEADER,
+      assertArrayEquals(ParallelGzipOutputStream.HEADER,
           Arrays.copyOf(gzip(2, level, DATA, 8192), 10));
     }
     assertArrayEquals(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 255},
-        dev.estiba.layer.DeterministicGzipOutputStream.HEADER);
+        ParallelGzipOutputStream.HEADER);
   }
 
   @ParameterizedTest
