@@ -33,6 +33,10 @@ public final class LayerWriter {
     /** The prefix of a whiteout file. */
     public static final String WHITEOUT_PREFIX = ".wh.";
 
+    /** Bytes per hand-off from the tar writer to the digest and compressor thread, and how many chunks exist. */
+    private static final int HAND_OFF_CHUNK = 1 << 20;
+    private static final int HAND_OFF_CHUNKS = 4;
+
     private final Compression compression;
     private final Instant sourceDateEpoch;
 
@@ -86,26 +90,46 @@ public final class LayerWriter {
     /** Writes the compressed layer to {@code out} (left open). */
     public Result write(ChangeSet changes, OutputStream out) throws IOException {
         HashingOutputStream blob = new HashingOutputStream(new BufferedOutputStream(out, 256 * 1024));
-        OutputStream compressor = compression.compress(blob);
-        HashingOutputStream tar = new HashingOutputStream(compressor);
-        BufferedOutputStream buffered = new BufferedOutputStream(tar, 64 * 1024);
-        try (TarWriter writer = new TarWriter(buffered)) {
-            for (Planned p : plan(changes)) {
-                if (p.content() == null) {
-                    writer.write(p.header(), null);
-                } else {
-                    try (InputStream in = p.content().open()) {
-                        writer.write(p.header(), in);
-                    } catch (java.nio.file.NoSuchFileException e) {
-                        throw new LayerWriteException(p.header().name() + ": source vanished: " + e.getFile(), e);
+        OutputStream compressor;
+        HashingOutputStream tar;
+        if (compression instanceof NoCompression) {
+            // The blob is the tar: one digest serves as both.
+            compressor = new KeepOpenOutputStream(blob);
+            tar = blob;
+        } else {
+            compressor = compression.compress(blob);
+            tar = new HashingOutputStream(compressor);
+        }
+        // Files are read and tar headers made on this thread; digests, compression and output on another.
+        HandOffOutputStream handOff =
+            new HandOffOutputStream(tar, HAND_OFF_CHUNK, HAND_OFF_CHUNKS, "estiba-layer-out");
+        boolean complete = false;
+        try {
+            try (TarWriter writer = new TarWriter(handOff)) {
+                for (Planned p : plan(changes)) {
+                    if (p.content() == null) {
+                        writer.write(p.header(), null);
+                    } else {
+                        try (InputStream in = p.content().open()) {
+                            writer.write(p.header(), in);
+                        } catch (java.nio.file.NoSuchFileException e) {
+                            throw new LayerWriteException(p.header().name() + ": source vanished: " + e.getFile(), e);
+                        }
                     }
                 }
             }
+            handOff.close();
+            complete = true;
+        } finally {
+            if (!complete) {
+                handOff.abort();
+            }
         }
-        buffered.flush();
         compressor.close();
         blob.close();
-        return new Result(blob.digest(), blob.count(), tar.digest(), tar.count());
+        Digest blobDigest = blob.digest();
+        Digest diffId = tar == blob ? blobDigest : tar.digest();
+        return new Result(blobDigest, blob.count(), diffId, tar.count());
     }
 
     private record Planned(String sortKey, TarWriter.Header header, ContentSource content) {

@@ -23,7 +23,7 @@ public final class TarWriter implements AutoCloseable {
     private static final byte[] ZEROS = new byte[BLOCK * 2];
 
     private final OutputStream out;
-    private final byte[] buffer = new byte[64 * 1024];
+    private final byte[] buffer = new byte[256 * 1024];
     private boolean closed;
 
     /** Writes into {@code out}; closing this writer ends the archive but leaves {@code out} open. */
@@ -149,38 +149,42 @@ public final class TarWriter implements AutoCloseable {
         put(b, 157, 100, link);
         put(b, 257, 6, "ustar\0");
         put(b, 263, 2, "00");
-        if (device != null) {
-            octal(b, 329, 8, device.major());
-            octal(b, 337, 8, device.minor());
-        } else {
-            octal(b, 329, 8, 0);
-            octal(b, 337, 8, 0);
-        }
+        octal(b, 329, 8, device != null ? device.major() : 0);
+        octal(b, 337, 8, device != null ? device.minor() : 0);
         long sum = 0;
         for (byte x : b) {
             sum += x & 0xff;
         }
-        String chk = String.format("%06o", sum);
-        put(b, 148, 6, chk);
-        b[154] = 0;
-        b[155] = ' ';
+        octal(b, 148, 7, sum); // six digits and a NUL, then the space left from the fill
         return b;
     }
 
+    /** Copies the low bytes of {@code s}'s chars (ASCII by the time they get here), at most {@code len}. */
     private static void put(byte[] b, int off, int len, String s) {
-        byte[] bytes = s.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(bytes, 0, b, off, Math.min(len, bytes.length));
+        int n = Math.min(len, s.length());
+        for (int i = 0; i < n; i++) {
+            b[off + i] = (byte) s.charAt(i);
+        }
     }
 
+    /** {@code value} in octal, zero-padded to {@code len - 1} digits, then a NUL (one header per entry: no strings). */
     private static void octal(byte[] b, int off, int len, long value) {
-        String s = Long.toOctalString(value);
-        String padded = "0".repeat(len - 1 - s.length()) + s;
-        put(b, off, len - 1, padded);
+        long v = value;
+        for (int i = off + len - 2; i >= off; i--) {
+            b[i] = (byte) ('0' + (v & 7));
+            v >>>= 3;
+        }
+        if (v != 0) {
+            throw new IllegalArgumentException(value + " does not fit in " + (len - 1) + " octal digits");
+        }
         b[off + len - 1] = 0;
     }
 
     /** What old readers see when the real name is in a PAX record: ASCII, at most 100 bytes. */
     private static String fallback(String s) {
+        if (s.length() <= 100 && isAscii(s)) {
+            return s;
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < s.length() && sb.length() < 100; i++) {
             char c = s.charAt(i);
@@ -190,7 +194,13 @@ public final class TarWriter implements AutoCloseable {
     }
 
     private static boolean isAscii(String s) {
-        return s.chars().allMatch(c -> c > 0 && c < 0x80);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] ascii(String s) {

@@ -56,6 +56,12 @@ public final class ParallelGzipOutputStream extends OutputStream {
   private final int maxInFlight;
   private final ArrayDeque<Future<Deflated>> inFlight = new ArrayDeque<>();
   private final ConcurrentLinkedQueue<Deflater> idleDeflaters = new ConcurrentLinkedQueue<>();
+  // Buffers are reused rather than allocated per block: a gigabyte would otherwise allocate (and zero) over
+  // two gigabytes of arrays. Input blocks come back once the block after them is written (it used them as
+  // its dictionary); output buffers once their bytes are written.
+  private final ArrayDeque<byte[]> idleBlocks = new ArrayDeque<>();
+  private final ConcurrentLinkedQueue<byte[]> idleOutputs = new ConcurrentLinkedQueue<>();
+  private byte[] lastWrittenInput;
   private final CRC32 crc = new CRC32();
   private long totalIn;
   private byte[] block;
@@ -168,7 +174,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     }
     Job job = new Job(block, fill, previous, last);
     previous = block;
-    block = last ? null : new byte[blockSize];
+    block = last ? null : newBlock();
     fill = 0;
     if (pool == null) {
       write(job.call());
@@ -194,6 +200,24 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
   private void write(Deflated d) throws IOException {
     out.write(d.bytes(), 0, d.length());
+    if (d.bytes().length == outputSize(blockSize)) {
+      idleOutputs.add(d.bytes());
+    }
+    // Blocks are written in order, so the block before this one has served as its dictionary.
+    if (lastWrittenInput != null) {
+      idleBlocks.add(lastWrittenInput);
+    }
+    lastWrittenInput = d.input();
+  }
+
+  private byte[] newBlock() {
+    byte[] b = idleBlocks.poll();
+    return b != null ? b : new byte[blockSize];
+  }
+
+  /** Room for a deflated block: deflate's worst case is a few bytes per 16 KiB more than its input. */
+  private static int outputSize(int inputSize) {
+    return inputSize + (inputSize >> 3) + 64;
   }
 
   private void writeTrailer() throws IOException {
@@ -221,13 +245,15 @@ public final class ParallelGzipOutputStream extends OutputStream {
       pool.shutdownNow();
     }
     inFlight.clear();
+    idleBlocks.clear();
+    idleOutputs.clear();
     Deflater d;
     while ((d = idleDeflaters.poll()) != null) {
       d.end();
     }
   }
 
-  private record Deflated(byte[] bytes, int length) {}
+  private record Deflated(byte[] bytes, int length, byte[] input) {}
 
   /** One block: deflated alone, primed with the previous block's tail. */
   private final class Job implements Callable<Deflated> {
@@ -256,7 +282,10 @@ public final class ParallelGzipOutputStream extends OutputStream {
               dictionarySource, dictionarySource.length - DICTIONARY_SIZE, DICTIONARY_SIZE);
         }
         deflater.setInput(input, 0, length);
-        byte[] buf = new byte[length + (length >> 3) + 64];
+        byte[] buf = idleOutputs.poll();
+        if (buf == null) {
+          buf = new byte[outputSize(blockSize)];
+        }
         int n = 0;
         if (last) {
           deflater.finish();
@@ -279,7 +308,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
             }
           }
         }
-        return new Deflated(buf, n);
+        return new Deflated(buf, n, input);
       } finally {
         deflater.reset();
         idleDeflaters.add(deflater);

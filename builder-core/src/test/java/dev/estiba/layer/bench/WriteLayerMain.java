@@ -9,13 +9,14 @@ import dev.estiba.layer.WrittenLayer;
 import dev.estiba.layer.compress.CompressionChoice;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Benchmark entry point (bench/layer-write.sh): writes one layer from a directory tree.
@@ -53,36 +54,31 @@ public final class WriteLayerMain {
 
   private static List<ChangeEntry> entries(Path dir) throws IOException {
     List<ChangeEntry> out = new ArrayList<>();
-    // One stat per path: the walk hands over the attributes it read.
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path p, BasicFileAttributes a) throws IOException {
-        if (!p.equals(dir)) {
-          out.add(ChangeEntry.directory(rel(p), mode(p), 0, 0, a.lastModifiedTime().toInstant()));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path p, BasicFileAttributes a) throws IOException {
-        if (a.isSymbolicLink()) {
-          out.add(ChangeEntry.symlink(rel(p), Files.readSymbolicLink(p).toString(), 0, 0,
-              a.lastModifiedTime().toInstant()));
-        } else if (a.isRegularFile()) {
-          out.add(ChangeEntry.file(rel(p), mode(p), 0, 0, a.lastModifiedTime().toInstant(),
-              a.size(), ContentSource.of(p)));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-
-      private String rel(Path p) {
-        return dir.relativize(p).toString();
-      }
-    });
+    add(dir, dir, out);
     return out;
   }
 
-  private static int mode(Path p) throws IOException {
-    return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+  /** One lstat per path: mode, type, size and time come from one attribute read. */
+  private static void add(Path root, Path parent, List<ChangeEntry> out) throws IOException {
+    List<Path> children;
+    try (Stream<Path> list = Files.list(parent)) {
+      children = list.toList();
+    }
+    for (Path p : children) {
+      Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      String rel = root.relativize(p).toString();
+      Instant mtime = ((FileTime) a.get("lastModifiedTime")).toInstant();
+      int mode = (Integer) a.get("mode");
+      if ((mode & 0170000) == 0040000) {
+        out.add(ChangeEntry.directory(rel, mode & 07777, 0, 0, mtime));
+        add(root, p, out);
+      } else if ((mode & 0170000) == 0120000) {
+        out.add(ChangeEntry.symlink(rel, Files.readSymbolicLink(p).toString(), 0, 0, mtime));
+      } else if ((mode & 0170000) == 0100000) {
+        out.add(ChangeEntry.file(rel, mode & 07777, 0, 0, mtime, (Long) a.get("size"), ContentSource.of(p)));
+      }
+    }
   }
+
+  private static final String ATTRIBUTES = "unix:mode,size,lastModifiedTime";
 }
