@@ -306,10 +306,12 @@ class RunBackendsTest {
       return;
     }
     StepOutcome outcome = runner.run(spec, new StdStreams(null, OutputStream.nullOutputStream(), OutputStream.nullOutputStream()));
-    assertEquals(
-        new RunResult(137, Termination.OUT_OF_MEMORY,
-            "killed by the kernel: the step exceeded its memory limit of 32 MiB (out of memory)"),
-        outcome.result());
+    // Whether the kernel kills tail (exit 137) or tail's allocation fails first (tail exits 1) is the
+    // kernel's choice; what must hold is that the step failed and is reported as out of memory.
+    RunResult oom = outcome.result();
+    assertEquals(Termination.OUT_OF_MEMORY, oom.termination(), oom.toString());
+    assertEquals("killed by the kernel: the step exceeded its memory limit of 32 MiB (out of memory)", oom.reason());
+    assertTrue(oom.exitCode() == 137 || oom.exitCode() == 1, oom.toString());
     // A SIGKILL well below the limit is not mistaken for running out of memory.
     StepOutcome killed =
         runner.run(RunSpec.of(layered(base), sh("sleep 100 & kill -9 $!; wait $!")).withLimits(new ResourceLimits(64L * 1024 * 1024, 0, 0)),
