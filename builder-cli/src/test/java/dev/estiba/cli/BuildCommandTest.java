@@ -1,5 +1,6 @@
 package dev.estiba.cli;
 
+import dev.estiba.testing.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,12 +17,7 @@ class BuildCommandTest {
     Path tmp;
 
     static Path repoRoot() {
-        String prop = System.getProperty("estiba.repo.root");
-        Path p = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("mvnw"))) {
-            p = p.getParent();
-        }
-        return p;
+        return RepoRoot.path();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.estiba.build;
 
+import dev.estiba.testing.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -35,12 +36,7 @@ class ConformanceTest {
     Path tmp;
 
     static Path repoRoot() {
-        String prop = System.getProperty("estiba.repo.root");
-        Path p = prop != null ? Path.of(prop) : Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("mvnw"))) {
-            p = p.getParent();
-        }
-        return p;
+        return RepoRoot.path();
     }
 
     @TestFactory

@@ -1,5 +1,6 @@
 package dev.estiba.lint;
 
+import dev.estiba.testing.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,12 +19,7 @@ import org.junit.jupiter.api.Test;
 public class CorpusLintTest {
 
     public static Path corpus() {
-        String root = System.getProperty("estiba.repo.root");
-        Path dir = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? null : dir.resolve("../shared/corpus/dockerfiles").normalize();
+        return RepoRoot.corpus();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.estiba.lint;
 
+import dev.estiba.testing.RepoRoot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,7 @@ class RuleDocsTest {
 
     @Test
     void onePagePerRule() throws IOException {
-        String root = System.getProperty("estiba.repo.root");
-        Path dir = root != null ? Path.of(root) : Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        Path docs = dir.resolve("docs/lint");
+        Path docs = RepoRoot.path().resolve("docs/lint");
         Set<String> pages;
         try (Stream<Path> s = Files.list(docs)) {
             pages = s.map(p -> p.getFileName().toString().replaceFirst("\\.md$", "")).collect(Collectors.toCollection(TreeSet::new));

@@ -1,5 +1,6 @@
 package dev.estiba.plan;
 
+import dev.estiba.testing.RepoRoot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +16,7 @@ final class Corpus {
     }
 
     static Path repoRoot() {
-        String prop = System.getProperty("estiba.repo.root");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop).toAbsolutePath().normalize();
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? Path.of("").toAbsolutePath() : dir;
+        return RepoRoot.path();
     }
 
     static Path directory() {
