@@ -68,7 +68,8 @@ final class BuildCommand implements Callable<Integer> {
         description = "Progress output on stderr (default: ${DEFAULT-VALUE}).")
     BuildProgress.Mode progress;
 
-    @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image id (config digest) here.")
+    @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image id (config digest) here; the "
+        + "manifest digest instead when the build pushes (--push, -o type=registry).")
     Path iidfile;
 
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Add a label to the image.")
@@ -200,7 +201,10 @@ final class BuildCommand implements Callable<Integer> {
                 RegistryOutput.push(client, cacheRoot, r.manifestDigest(), pushTo);
             }
             if (iidfile != null) {
-                AtomicOutput.write(iidfile, r.imageId().toString().getBytes(StandardCharsets.UTF_8));
+                // A pushed image is known by its registry (manifest) digest, which pull and inspect show; a local
+                // one by its id, as docker build writes it.
+                String id = (pushTo.isEmpty() ? r.imageId() : r.manifestDigest()).toString();
+                AtomicOutput.write(iidfile, id.getBytes(StandardCharsets.UTF_8));
             }
             if (metadataFile != null) {
                 RegistryOutput.writeMetadata(metadataFile, r, pushTo.isEmpty() ? tags : pushTo);

@@ -1,6 +1,7 @@
 package dev.estiba.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** estiba build with FROM images from a registry and pushes to it, against the plain-HTTP test registry. */
+/** estiba build with FROM images from a registry and pushes to it, against each of the three test registries. */
 class BuildRegistryTest {
     @TempDir
     Path tmp;
@@ -29,24 +32,43 @@ class BuildRegistryTest {
         return TestImages.JSON.readTree(text);
     }
 
-    @Test
-    void buildsFromAPushedImageAndPushesWithTheSameDigest() throws Exception {
-        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.PLAIN_HTTP, tmp)) {
+    /** The CLI's registry flags for a fixture: its credentials (docker config) and, for TLS, the test CA. */
+    static List<String> registryFlags(RegistryFixture f) {
+        List<String> flags = new ArrayList<>(List.of("--config", f.environment.get("DOCKER_CONFIG")));
+        if (f.registry.mode() == TestRegistry.Mode.TLS_BASIC) {
+            flags.addAll(List.of("--tls-ca-cert", f.registry.caCertificate().toString()));
+        }
+        return flags;
+    }
+
+    private static EstibaCommandTest.Run estiba(RegistryFixture f, String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(registryFlags(f));
+        all.addAll(List.of(args));
+        return EstibaCommandTest.run(all.toArray(String[]::new));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestRegistry.Mode.class)
+    void buildsFromAPushedImageAndPushesWithTheSameDigest(TestRegistry.Mode mode) throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(mode, tmp)) {
             String host = f.registry.host();
-            String config = tmp.resolve("cli-docker").toString();
 
             // The base: built in one cache, pushed under two tags with --push.
             Path base = dockerfile("base", "FROM scratch\nENV GREETING=hello\nWORKDIR /srv\nUSER 1000\n");
             Path iid = tmp.resolve("base.iid");
             Path meta = tmp.resolve("base.json");
-            EstibaCommandTest.Run pushed = EstibaCommandTest.run("build", "--config", config, "--progress", "plain",
+            EstibaCommandTest.Run pushed = estiba(f, "build", "--progress", "plain",
                 "--cache-dir", tmp.resolve("cache-a").toString(), "-t", host + "/b/base:1", "-t", host + "/b/base:latest",
                 "--push", "--iidfile", iid.toString(), "--metadata-file", meta.toString(), base.toString());
             assertEquals(ExitCodes.OK, pushed.exit(), pushed.err());
             String digest = pushed.out().trim();
             JsonNode m = TestImages.JSON.readTree(meta.toFile());
             assertEquals(digest, m.path("containerimage.digest").asText());
-            assertEquals(Files.readString(iid), m.path("containerimage.config.digest").asText());
+            // A pushed build's --iidfile holds the registry's (manifest) digest.
+            assertEquals(digest, Files.readString(iid));
+            assertTrue(m.path("containerimage.config.digest").asText().startsWith("sha256:"), m.toString());
+            assertNotEquals(digest, m.path("containerimage.config.digest").asText());
             assertEquals(host + "/b/base:1," + host + "/b/base:latest", m.path("image.name").asText());
 
             // The registry serves those exact bytes under both tags.
@@ -55,19 +77,21 @@ class BuildRegistryTest {
                 inspect.add("docker://" + host + "/b/base:" + tag);
                 assertEquals(digest, json(f.run(inspect)).path("Digest").asText(), tag);
             }
-            EstibaCommandTest.Run pulled = EstibaCommandTest.run("pull", "--config", config, "-q", "--cache-dir",
+            EstibaCommandTest.Run pulled = estiba(f, "pull", "-q", "--cache-dir",
                 tmp.resolve("cache-c").toString(), host + "/b/base:1");
             assertEquals(digest + "\n", pulled.out(), pulled.err());
 
             // A second machine (empty cache) builds FROM it: the base's config comes along, and the result goes
             // out through --output type=registry.
             Path app = dockerfile("app", "FROM " + host + "/b/base:1\nENV SUFFIX=${GREETING}-world\n");
-            EstibaCommandTest.Run built = EstibaCommandTest.run("build", "--config", config, "--progress", "plain",
+            Path appIid = tmp.resolve("app.iid");
+            EstibaCommandTest.Run built = estiba(f, "build", "--progress", "plain", "--iidfile", appIid.toString(),
                 "--cache-dir", tmp.resolve("cache-b").toString(),
                 "--output", "type=registry,name=" + host + "/b/app:1", "-o", "type=oci,dest=" + tmp.resolve("app-oci"),
                 app.toString());
             assertEquals(ExitCodes.OK, built.exit(), built.err());
             String appDigest = built.out().trim();
+            assertEquals(appDigest, Files.readString(appIid));
             List<String> inspect = new ArrayList<>(f.skopeo("inspect", ""));
             inspect.addAll(List.of("--config", "docker://" + host + "/b/app:1"));
             JsonNode cfg = json(f.run(inspect)).path("config");
@@ -83,13 +107,15 @@ class BuildRegistryTest {
 
             // base:1 changes in the registry: the store's copy is used until --pull re-checks.
             Path base2 = dockerfile("base2", "FROM scratch\nENV GREETING=bye\n");
-            EstibaCommandTest.Run repushed = EstibaCommandTest.run("build", "--config", config, "--progress", "plain",
+            EstibaCommandTest.Run repushed = estiba(f, "build", "--progress", "plain",
                 "--cache-dir", tmp.resolve("cache-a").toString(), "-t", host + "/b/base:1", "--push", base2.toString());
             assertEquals(ExitCodes.OK, repushed.exit(), repushed.err());
             for (boolean pull : new boolean[] {false, true}) {
                 Path out = tmp.resolve("app-" + pull);
-                List<String> args = new ArrayList<>(List.of("build", "--config", config, "--progress", "plain",
-                    "--cache-dir", tmp.resolve("cache-b").toString(), "-o", "type=oci,dest=" + out));
+                Path localIid = tmp.resolve("local-" + pull + ".iid");
+                List<String> args = new ArrayList<>(List.of("build", "--progress", "plain", "--iidfile",
+                    localIid.toString(), "--cache-dir", tmp.resolve("cache-b").toString(), "-o", "type=oci,dest=" + out));
+                args.addAll(1, registryFlags(f));
                 if (pull) {
                     args.add("--pull");
                 }
@@ -97,6 +123,8 @@ class BuildRegistryTest {
                 EstibaCommandTest.Run again = EstibaCommandTest.run(args.toArray(String[]::new));
                 assertEquals(ExitCodes.OK, again.exit(), again.err());
                 JsonNode manifest = TestImages.JSON.readTree(RegistryFixture.layoutTop(out));
+                // Without a push, --iidfile holds the image id (the config digest), as docker build writes it.
+                assertEquals(manifest.path("config").path("digest").asText(), Files.readString(localIid));
                 String configHex = manifest.path("config").path("digest").asText().substring("sha256:".length());
                 JsonNode env = TestImages.JSON.readTree(out.resolve("blobs/sha256").resolve(configHex).toFile())
                     .path("config").path("Env");
