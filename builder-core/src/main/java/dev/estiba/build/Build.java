@@ -77,6 +77,8 @@ public final class Build {
     private dev.estiba.registry.RegistryClient registry;
     private boolean alwaysPull;
     private RunPolicy runPolicy = RunPolicy.DEFAULT;
+    private final List<CacheSpec> cacheFrom = new ArrayList<>();
+    private final List<CacheSpec> cacheTo = new ArrayList<>();
 
     private Build(Path dockerfile) {
         this.dockerfile = dockerfile;
@@ -183,6 +185,31 @@ public final class Build {
         return this;
     }
 
+    /**
+     * Uses a registry cache ({@code --cache-from}; repeatable, the first one's result wins): on a local miss a
+     * step found there is a hit, and its layer is fetched only when something reads it. A cache the registry
+     * does not have is a warning. Needs {@link #registry}.
+     *
+     * @throws IllegalArgumentException when the reference is not a valid image reference
+     */
+    public Build cacheFrom(CacheSpec cache) {
+        dev.estiba.registry.ImageReference.parse(cache.ref());
+        cacheFrom.add(cache);
+        return this;
+    }
+
+    /**
+     * Exports the build's step cache to a registry after the build ({@code --cache-to}; repeatable), in
+     * {@link CacheSpec.Mode#MIN} or {@link CacheSpec.Mode#MAX} mode. Needs {@link #registry}.
+     *
+     * @throws IllegalArgumentException when the reference is not a valid image reference
+     */
+    public Build cacheTo(CacheSpec cache) {
+        dev.estiba.registry.ImageReference.parse(cache.ref());
+        cacheTo.add(cache);
+        return this;
+    }
+
     /** The network of RUN steps without their own {@code --network} ({@code default} unless set). */
     public Build network(dev.estiba.run.NetworkMode mode) {
         this.runPolicy = new RunPolicy(mode, runPolicy.allowInsecure());
@@ -206,6 +233,9 @@ public final class Build {
         long started = System.nanoTime();
         if (cacheDir == null) {
             throw new IllegalStateException("cacheDir is required");
+        }
+        if (registry == null && !(cacheFrom.isEmpty() && cacheTo.isEmpty())) {
+            throw new IllegalStateException("cacheFrom and cacheTo need a registry client");
         }
         Dockerfile tree;
         try {
@@ -261,7 +291,7 @@ public final class Build {
         StatCache stats = StatCache.open(cacheDir, snapshot);
         Path scratch = Files.createTempDirectory(mkdirs(cacheDir.resolve("tmp")), "build-");
         Map<Integer, CompletableFuture<Session.StageResult>> futures = new HashMap<>();
-        Session session = new Session(store, new StepCache(cacheDir, store), snapshot,
+        Session session = new Session(store, new StepCache(cacheDir, store), new RemoteCache(store, registry), snapshot,
             ContentDigester.of(snapshot, stats), bases, compression, time, noCache, keepMtimes, scratch,
             cacheDir.resolve("downloads"), futures, listener, cacheDir);
         session.runPolicy = runPolicy;
@@ -271,9 +301,13 @@ public final class Build {
             return t;
         });
         try {
+            if (!noCache) {
+                importCaches(session);
+            }
             Session.StageResult result = buildStages(plan, session, resolved, pool, futures);
             stats.save();
             BuildResult built = finish(plan, session, result, images, started);
+            exportCaches(plan, session);
             return new BuildResult(built.image(), built.manifestDigest(), checks.findings());
         } finally {
             pool.shutdownNow();
@@ -383,6 +417,42 @@ public final class Build {
         }
     }
 
+    private void importCaches(Session session) throws IOException {
+        for (CacheSpec spec : cacheFrom) {
+            int id = session.vertex();
+            long t0 = System.nanoTime();
+            String text = "importing cache manifest from " + spec.ref();
+            session.report(new BuildEvent.Export(id, text, false, 0));
+            session.remote.importFrom(List.of(spec), w -> session.report(new BuildEvent.Warning(w)));
+            session.report(new BuildEvent.Export(id, text, true, System.nanoTime() - t0));
+        }
+    }
+
+    /** Pushes the step cache: the target's stage chain (min) or every stage built (max). */
+    private void exportCaches(Plan plan, Session session) throws IOException {
+        for (CacheSpec spec : cacheTo) {
+            List<Integer> stages = new ArrayList<>();
+            if (spec.mode() == CacheSpec.Mode.MAX) {
+                plan.buildOrder().forEach(s -> stages.add(s.index()));
+            } else {
+                Map<Integer, Stage> byIndex = new HashMap<>();
+                plan.buildOrder().forEach(s -> byIndex.put(s.index(), s));
+                // The final image holds the layers of the stages it is FROM, so their steps go with it.
+                for (Stage s = byIndex.get(plan.target()); s != null; ) {
+                    stages.add(s.index());
+                    s = s.base().kind() == Base.Kind.STAGE ? byIndex.get(s.base().stage().orElseThrow()) : null;
+                }
+            }
+            int id = session.vertex();
+            long t0 = System.nanoTime();
+            String text = "exporting cache to registry " + spec.ref() + " (mode="
+                + spec.mode().name().toLowerCase(java.util.Locale.ROOT) + ")";
+            session.report(new BuildEvent.Export(id, text, false, 0));
+            session.remote.export(spec, stages);
+            session.report(new BuildEvent.Export(id, text, true, System.nanoTime() - t0));
+        }
+    }
+
     private BuildResult finish(Plan plan, Session session, Session.StageResult result, ImageStore images,
                                long started) throws IOException {
         ImageConfig config = result.image().config();
@@ -393,6 +463,8 @@ public final class Build {
             config = config.withConfig(ec.withLabels(all));
         }
         config = config.withCreated(session.created());
+        // Layers that are still only in an imported registry cache come down now: the image needs them all.
+        session.remote.fetch(result.image().layers());
         JsonBlob<ImageConfig> configBlob = JsonBlob.of(config);
         ImageManifest manifest = ImageManifest.oci(configBlob.descriptor(MediaTypes.OCI_CONFIG),
             result.image().layers());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Session {
     final BlobStore store;
     final StepCache cache;
+    /** Imported registry caches, lazy blobs, and the settled steps for export. */
+    final RemoteCache remote;
     final ContextSnapshot context;
     final ContentDigester digester;
     final BaseImages bases;
@@ -43,12 +46,13 @@ final class Session {
     record StageResult(StageImage image, StageRoot root) {
     }
 
-    Session(BlobStore store, StepCache cache, ContextSnapshot context, ContentDigester digester, BaseImages bases,
+    Session(BlobStore store, StepCache cache, RemoteCache remote, ContextSnapshot context, ContentDigester digester, BaseImages bases,
             Compression compression, Instant time, boolean noCache, boolean keepMtimes, Path scratch, Path downloads,
             Map<Integer, CompletableFuture<StageResult>> stages, BuildListener listener, Path cacheDir) {
         this.cacheDir = cacheDir;
         this.store = store;
         this.cache = cache;
+        this.remote = remote;
         this.context = context;
         this.digester = digester;
         this.bases = bases;
@@ -74,6 +78,25 @@ final class Session {
     /** Where RUN cache mounts persist across builds. */
     Path runMountCaches() {
         return cacheDir.resolve("run-mounts");
+    }
+
+    /**
+     * A step's cached result: the local cache's, else an imported registry cache's (then also recorded locally,
+     * so a later build finds it once its blob is in the store). None with {@code --no-cache}.
+     */
+    Optional<StepCache.Hit> lookup(String key) throws java.io.IOException {
+        if (noCache) {
+            return Optional.empty();
+        }
+        Optional<StepCache.Hit> local = cache.lookup(key);
+        if (local.isPresent()) {
+            return local;
+        }
+        Optional<StepCache.Hit> imported = remote.lookup(key);
+        if (imported.isPresent()) {
+            cache.record(key, imported.get().layer(), imported.get().diffId());
+        }
+        return imported;
     }
 
     /** The next vertex number. */

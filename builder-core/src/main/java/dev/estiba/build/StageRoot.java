@@ -13,7 +13,7 @@ import dev.estiba.layer.apply.LayerApplier;
 import dev.estiba.layer.index.ImageFileIndex;
 import dev.estiba.layer.index.IndexedFile;
 import dev.estiba.layer.read.LayerSource;
-import dev.estiba.store.BlobStore;
+import dev.estiba.image.BlobSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +31,7 @@ import java.util.Optional;
  * hits the cache.
  */
 final class StageRoot implements ExistingTree {
-    private final BlobStore store;
+    private final BlobSource blobs;
     private final List<Descriptor> layers;
     private final Path scratch;
     private final String where;
@@ -39,8 +39,9 @@ final class StageRoot implements ExistingTree {
     private ContextSnapshot snapshot;
     private ImageFileIndex index;
 
-    StageRoot(BlobStore store, List<Descriptor> layers, Path scratch, String where) {
-        this.store = store;
+    /** A root over these layers, read from {@code blobs} (the store, or imported cache blobs fetched on demand). */
+    StageRoot(BlobSource blobs, List<Descriptor> layers, Path scratch, String where) {
+        this.blobs = blobs;
         this.layers = List.copyOf(layers);
         this.scratch = scratch;
         this.where = where;
@@ -52,7 +53,7 @@ final class StageRoot implements ExistingTree {
             Path dir = Files.createTempDirectory(scratch, "root-");
             List<LayerSource> sources = new ArrayList<>();
             for (Descriptor d : layers) {
-                sources.add(new LayerSource(d.digest().toString(), () -> store.open(d.digest()), null));
+                sources.add(new LayerSource(d.digest().toString(), () -> blobs.open(d.digest()), null));
             }
             new LayerApplier().applyAll(dir, sources);
             root = dir;
@@ -73,7 +74,7 @@ final class StageRoot implements ExistingTree {
         if (index == null) {
             List<LayerSource> sources = new ArrayList<>();
             for (Descriptor d : layers) {
-                sources.add(new LayerSource(d.digest().toString(), () -> store.open(d.digest()), null));
+                sources.add(new LayerSource(d.digest().toString(), () -> blobs.open(d.digest()), null));
             }
             index = ImageFileIndex.build(sources);
         }

@@ -148,7 +148,7 @@ final class StageRun {
             session.created(), "mounts=" + r.mounts().stream().map(dev.estiba.instructions.Mount::text).toList(),
             "network=" + network, "security=" + security,
             script.map(x -> x.name() + "\n" + x.content()).orElse(""));
-        Optional<StepCache.Hit> hit = session.noCache ? Optional.empty() : session.cache.lookup(key);
+        Optional<StepCache.Hit> hit = session.lookup(key);
         if (hit.isPresent()) {
             commit(hit.get().layer(), hit.get().diffId(), createdBy, ec, key);
             return List.of(CACHED);
@@ -266,7 +266,7 @@ final class StageRun {
             session.compression.type().name(), Boolean.toString(session.keepMtimes), session.created());
         String slot = StepCache.key(image.key(), p.createdBy, "slot");
         List<String> explain = new ArrayList<>();
-        Optional<StepCache.Hit> hit = session.noCache ? Optional.empty() : session.cache.lookup(key);
+        Optional<StepCache.Hit> hit = session.lookup(key);
         ExecutionConfig ec = p.config == null ? image.config().executionConfig() : p.config;
         if (hit.isPresent()) {
             explain.add(CACHED);
@@ -304,6 +304,7 @@ final class StageRun {
     }
 
     private void commit(Descriptor layer, Digest diffId, String createdBy, ExecutionConfig ec, String key) {
+        session.remote.settled(stage.index(), key, new StepCache.Hit(layer, diffId));
         ImageConfig c = image.config().withConfig(ec);
         List<Descriptor> layers = new ArrayList<>(image.layers());
         if (layer == null) {
@@ -317,7 +318,7 @@ final class StageRun {
     }
 
     private StageRoot newRoot() {
-        return new StageRoot(session.store, image.layers(), session.scratch, "stage \"" + name + "\"");
+        return new StageRoot(session.remote, image.layers(), session.scratch, "stage \"" + name + "\"");
     }
 
     /** A FILE step ready to run: its history text, what its key covers, and how to make its changes. */
@@ -449,7 +450,7 @@ final class StageRun {
             } catch (IllegalArgumentException e) {
                 throw new BuildException(o, "COPY failed: --from=" + from.get() + ": " + e.getMessage(), e);
             }
-            other = new StageRoot(session.store, img.layers(), session.scratch, "image \"" + from.get() + "\"");
+            other = new StageRoot(session.remote, img.layers(), session.scratch, "image \"" + from.get() + "\"");
         }
         ContextSnapshot snap = other.snapshot();
         SourceTree tree = other.sourceTree();
