@@ -3,6 +3,7 @@ package dev.estiba.cli;
 import dev.estiba.build.Build;
 import dev.estiba.build.BuildException;
 import dev.estiba.build.BuildResult;
+import dev.estiba.build.CacheSpec;
 import dev.estiba.build.Output;
 import dev.estiba.context.ContextArchive;
 import dev.estiba.context.ContextArchiveException;
@@ -54,6 +55,14 @@ final class BuildCommand implements Callable<Integer> {
         description = "type=oci|oci-archive|docker|local|tar,dest=PATH or type=registry,name=REF (repeatable); "
             + "default: the local store only.")
     List<String> outputs = new ArrayList<>();
+
+    @Option(names = "--cache-to", paramLabel = "type=registry,ref=REF[,mode=min|max]",
+        description = "Export the step cache to a registry after the build (repeatable; see docs/cache-remote.md).")
+    List<String> cacheTo = new ArrayList<>();
+
+    @Option(names = "--cache-from", paramLabel = "type=registry,ref=REF",
+        description = "Use a registry cache on local misses (repeatable; a missing one is a warning).")
+    List<String> cacheFrom = new ArrayList<>();
 
     @Option(names = "--no-cache", description = "Do not use cached step results.")
     boolean noCache;
@@ -167,6 +176,12 @@ final class BuildCommand implements Callable<Integer> {
                 } else {
                     b.output(Output.parse(o));
                 }
+            }
+            for (String c : cacheTo) {
+                b.cacheTo(CacheSpec.parse(c, true));
+            }
+            for (String c : cacheFrom) {
+                b.cacheFrom(CacheSpec.parse(c, false));
             }
             tags.forEach(b::tag);
             if (target != null) {

@@ -135,6 +135,37 @@ class BuildRegistryTest {
     }
 
     @Test
+    void aSecondCacheDirectoryReusesTheFirstOnesStepsThroughAnAuthenticatedRegistry() throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.TLS_BASIC, tmp)) {
+            String cacheRef = f.registry.host() + "/ci/app:buildcache";
+            Path app = dockerfile("cached", "FROM scratch\nCOPY a.txt /a.txt\nWORKDIR /srv\nCOPY a.txt /srv/b.txt\n");
+            Files.writeString(app.resolve("a.txt"), "alpha\n");
+            EstibaCommandTest.Run first = estiba(f, "build", "--progress", "plain", "--cache-dir",
+                tmp.resolve("cache-a").toString(), "--cache-to", "type=registry,ref=" + cacheRef + ",mode=max",
+                app.toString());
+            assertEquals(ExitCodes.OK, first.exit(), first.err());
+            assertTrue(first.err().contains("exporting cache to registry " + cacheRef + " (mode=max)\n"), first.err());
+            assertEquals(0, first.err().split(" CACHED\n", -1).length - 1, first.err());
+
+            EstibaCommandTest.Run second = estiba(f, "build", "--progress", "plain", "--cache-dir",
+                tmp.resolve("cache-b").toString(), "--cache-from", f.registry.host() + "/ci/none:cache",
+                "--cache-from", "type=registry,ref=" + cacheRef, app.toString());
+            assertEquals(ExitCodes.OK, second.exit(), second.err());
+            assertEquals(first.out(), second.out());
+            assertTrue(second.err().contains("importing cache manifest from " + cacheRef + "\n"), second.err());
+            assertTrue(second.err().contains("WARNING: cache " + f.registry.host() + "/ci/none:cache not found in the "
+                + "registry, ignored: "), second.err());
+            // COPY, WORKDIR and COPY: all three hit.
+            assertEquals(3, second.err().split(" CACHED\n", -1).length - 1, second.err());
+
+            EstibaCommandTest.Run bad = estiba(f, "build", "--cache-dir", tmp.resolve("cache-b").toString(),
+                "--cache-to", "type=local,dest=x", app.toString());
+            assertEquals(new EstibaCommandTest.Run(ExitCodes.USAGE, "", "estiba build: invalid --cache-to "
+                + "\"type=local,dest=x\": type \"local\" is not supported (only registry)\n"), bad);
+        }
+    }
+
+    @Test
     void anUnknownFromImageNamesTheRegistryTheReferenceAndTheLine() throws Exception {
         try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.PLAIN_HTTP, tmp)) {
             String host = f.registry.host();
