@@ -15,6 +15,7 @@ import dev.estiba.store.BlobStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,10 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -32,14 +37,18 @@ import java.util.function.Consumer;
  * for the export.
  */
 final class RemoteCache implements BlobSource {
-    /** Where an imported result's blob can be fetched from. */
-    private record Imported(StepCache.Hit hit, ImageReference from) {
+    /** An imported result and the cache reference it came from. */
+    record Imported(StepCache.Hit hit, ImageReference from) {
+    }
+
+    /** An imported layer and the cache it can be fetched from. */
+    private record RemoteBlob(Descriptor layer, ImageReference from) {
     }
 
     private final BlobStore store;
     private final RegistryClient client;
     private final Map<String, Imported> imported = new ConcurrentHashMap<>();
-    private final Map<Digest, ImageReference> remoteBlobs = new ConcurrentHashMap<>();
+    private final Map<Digest, RemoteBlob> remoteBlobs = new ConcurrentHashMap<>();
     private final Map<Digest, Object> fetchLocks = new ConcurrentHashMap<>();
     private final Map<Integer, Map<String, StepCache.Hit>> settled = new ConcurrentHashMap<>();
     private ImageReference firstImport;
@@ -87,7 +96,7 @@ final class RemoteCache implements BlobSource {
             }
             artifact.steps().forEach((key, hit) -> imported.putIfAbsent(key, new Imported(hit, ref)));
             for (Descriptor layer : artifact.layers()) {
-                remoteBlobs.putIfAbsent(layer.digest(), ref);
+                remoteBlobs.putIfAbsent(layer.digest(), new RemoteBlob(layer, ref));
             }
             if (firstImport == null) {
                 firstImport = ref;
@@ -96,9 +105,8 @@ final class RemoteCache implements BlobSource {
     }
 
     /** An imported result for a key the local cache missed. */
-    Optional<StepCache.Hit> lookup(String key) {
-        Imported i = imported.get(key);
-        return i == null ? Optional.empty() : Optional.of(i.hit());
+    Optional<Imported> lookup(String key) {
+        return Optional.ofNullable(imported.get(key));
     }
 
     /** Notes a settled step (hit or built) of a stage, for {@link #export}. */
@@ -113,26 +121,52 @@ final class RemoteCache implements BlobSource {
         return store.open(digest);
     }
 
-    /** Makes sure the store has these layers, fetching imported ones it lacks. */
+    /** Makes sure the store has these layers, fetching the imported ones it lacks several at a time. */
     void fetch(Collection<Descriptor> layers) throws IOException {
-        for (Descriptor d : layers) {
-            ensure(d.digest());
+        List<Digest> missing = layers.stream().map(Descriptor::digest).distinct()
+            .filter(d -> remoteBlobs.containsKey(d) && !store.has(d)).toList();
+        if (missing.size() <= 1) {
+            for (Digest d : missing) {
+                ensure(d);
+            }
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(missing.size(),
+            Math.max(1, client().options().parallelBlobs())));
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (Digest d : missing) {
+                done.add(pool.submit(() -> {
+                    ensure(d);
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while fetching cached layers");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
     private void ensure(Digest digest) throws IOException {
-        ImageReference from = remoteBlobs.get(digest);
-        if (from == null || store.has(digest)) {
+        RemoteBlob blob = remoteBlobs.get(digest);
+        if (blob == null || store.has(digest)) {
             return;
         }
         // One download per blob when several stages need it at once.
         synchronized (fetchLocks.computeIfAbsent(digest, d -> new Object())) {
             if (!store.has(digest)) {
-                Descriptor d = imported.values().stream().map(Imported::hit)
-                    .filter(h -> h.layer() != null && h.layer().digest().equals(digest)).findFirst().orElseThrow()
-                    .layer();
                 store.directory(digest.algorithm());
-                client().pullBlob(from, d, store.path(digest));
+                client().pullBlob(blob.from(), blob.layer(), store.path(digest));
             }
         }
     }

@@ -81,22 +81,33 @@ final class Session {
     }
 
     /**
+     * A cached step result.
+     *
+     * @param hit the result
+     * @param registryCache the imported registry cache it came from, or null for the local cache
+     */
+    record Cached(StepCache.Hit hit, String registryCache) {
+    }
+
+    /**
      * A step's cached result: the local cache's, else an imported registry cache's (then also recorded locally,
      * so a later build finds it once its blob is in the store). None with {@code --no-cache}.
      */
-    Optional<StepCache.Hit> lookup(String key) throws java.io.IOException {
+    Optional<Cached> lookup(String key) throws java.io.IOException {
         if (noCache) {
             return Optional.empty();
         }
         Optional<StepCache.Hit> local = cache.lookup(key);
         if (local.isPresent()) {
-            return local;
+            return Optional.of(new Cached(local.get(), null));
         }
-        Optional<StepCache.Hit> imported = remote.lookup(key);
-        if (imported.isPresent()) {
-            cache.record(key, imported.get().layer(), imported.get().diffId());
+        Optional<RemoteCache.Imported> imported = remote.lookup(key);
+        if (imported.isEmpty()) {
+            return Optional.empty();
         }
-        return imported;
+        StepCache.Hit hit = imported.get().hit();
+        cache.record(key, hit.layer(), hit.diffId());
+        return Optional.of(new Cached(hit, imported.get().from().toString()));
     }
 
     /** The next vertex number. */

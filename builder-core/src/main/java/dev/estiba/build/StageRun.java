@@ -105,6 +105,12 @@ final class StageRun {
 
     static final String CACHED = "cache hit";
 
+    /** {@code cache hit}, and where from when a registry cache had it. */
+    private static List<String> hitExplained(Session.Cached c) {
+        return c.registryCache() == null ? List.of(CACHED) : List.of(CACHED, "  from the registry cache "
+            + c.registryCache());
+    }
+
     private List<String> execute(BuildStep kind, Step step) throws BuildException, IOException {
         if (kind instanceof BuildStep.ConfigStep c) {
             config(c.instruction());
@@ -148,10 +154,10 @@ final class StageRun {
             session.created(), "mounts=" + r.mounts().stream().map(dev.estiba.instructions.Mount::text).toList(),
             "network=" + network, "security=" + security,
             script.map(x -> x.name() + "\n" + x.content()).orElse(""));
-        Optional<StepCache.Hit> hit = session.lookup(key);
+        Optional<Session.Cached> hit = session.lookup(key);
         if (hit.isPresent()) {
-            commit(hit.get().layer(), hit.get().diffId(), createdBy, ec, key);
-            return List.of(CACHED);
+            commit(hit.get().hit().layer(), hit.get().hit().diffId(), createdBy, ec, key);
+            return hitExplained(hit.get());
         }
         Owner.Ids user = new Owner.Ids(0, 0);
         if (ec.user() != null && !ec.user().isEmpty()) {
@@ -266,12 +272,11 @@ final class StageRun {
             session.compression.type().name(), Boolean.toString(session.keepMtimes), session.created());
         String slot = StepCache.key(image.key(), p.createdBy, "slot");
         List<String> explain = new ArrayList<>();
-        Optional<StepCache.Hit> hit = session.lookup(key);
+        Optional<Session.Cached> hit = session.lookup(key);
         ExecutionConfig ec = p.config == null ? image.config().executionConfig() : p.config;
         if (hit.isPresent()) {
-            explain.add(CACHED);
-            commit(hit.get().layer(), hit.get().diffId(), p.createdBy, ec, key);
-            return explain;
+            commit(hit.get().hit().layer(), hit.get().hit().diffId(), p.createdBy, ec, key);
+            return hitExplained(hit.get());
         }
         if (session.noCache) {
             explain.add("cache miss: --no-cache");

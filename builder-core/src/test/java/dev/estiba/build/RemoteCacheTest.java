@@ -149,6 +149,9 @@ class RemoteCacheTest {
         allCached.replaceAll((k, v) -> k.contains(" ENV ") ? "built" : "CACHED");
         assertEquals(allCached, steps());
         assertEquals(first.manifestDigest(), second.manifestDigest());
+        assertEquals(java.util.Set.of(List.of("cache hit", "  from the registry cache " + cache)), events.stream()
+            .filter(e -> e instanceof BuildEvent.StepDone d && d.cached())
+            .map(e -> ((BuildEvent.StepDone) e).explanation()).collect(java.util.stream.Collectors.toSet()));
         assertEquals(List.of("cache " + missing + " not found in the registry, ignored: pull " + missing
             + ": manifest not found in registry " + registry.registry.host()
             + " (HTTP 404: MANIFEST_UNKNOWN: manifest unknown)"), warnings());
