@@ -134,9 +134,11 @@ class BuildRegistryTest {
         }
     }
 
-    @Test
-    void aSecondCacheDirectoryReusesTheFirstOnesStepsThroughAnAuthenticatedRegistry() throws Exception {
-        try (RegistryFixture f = RegistryFixture.start(TestRegistry.Mode.TLS_BASIC, tmp)) {
+    @ParameterizedTest
+    @EnumSource(value = TestRegistry.Mode.class, names = {"TLS_BASIC", "TOKEN"})
+    void aSecondCacheDirectoryReusesTheFirstOnesStepsThroughAnAuthenticatedRegistry(TestRegistry.Mode mode)
+            throws Exception {
+        try (RegistryFixture f = RegistryFixture.start(mode, tmp)) {
             String cacheRef = f.registry.host() + "/ci/app:buildcache";
             Path app = dockerfile("cached", "FROM scratch\nCOPY a.txt /a.txt\nWORKDIR /srv\nCOPY a.txt /srv/b.txt\n");
             Files.writeString(app.resolve("a.txt"), "alpha\n");

@@ -291,8 +291,8 @@ public final class Build {
         StatCache stats = StatCache.open(cacheDir, snapshot);
         Path scratch = Files.createTempDirectory(mkdirs(cacheDir.resolve("tmp")), "build-");
         Map<Integer, CompletableFuture<Session.StageResult>> futures = new HashMap<>();
-        Session session = new Session(store, new StepCache(cacheDir, store), new RemoteCache(store, registry), snapshot,
-            ContentDigester.of(snapshot, stats), bases, compression, time, noCache, keepMtimes, scratch,
+        Session session = new Session(store, new StepCache(cacheDir, store), new RemoteCache(store, registry),
+            snapshot, ContentDigester.of(snapshot, stats), bases, compression, time, noCache, keepMtimes, scratch,
             cacheDir.resolve("downloads"), futures, listener, cacheDir);
         session.runPolicy = runPolicy;
         ExecutorService pool = Executors.newCachedThreadPool(r -> {

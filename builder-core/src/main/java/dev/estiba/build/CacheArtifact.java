@@ -36,7 +36,10 @@ record CacheArtifact(SortedMap<String, StepCache.Hit> steps) {
         steps = new TreeMap<>(steps);
     }
 
-    /** The config blob: {@code {"version":1,"steps":[{"key":K,"layer":DESCRIPTOR,"diffId":D} | {"key":K,"empty":true}]}}. */
+    /**
+     * The config blob:
+     * {@code {"version":1,"steps":[{"key":K,"layer":DESCRIPTOR,"diffId":D} | {"key":K,"empty":true}, ...]}}.
+     */
     byte[] config() {
         ObjectNode root = JSON.createObjectNode();
         root.put("version", VERSION);

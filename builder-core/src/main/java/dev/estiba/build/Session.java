@@ -46,9 +46,10 @@ final class Session {
     record StageResult(StageImage image, StageRoot root) {
     }
 
-    Session(BlobStore store, StepCache cache, RemoteCache remote, ContextSnapshot context, ContentDigester digester, BaseImages bases,
-            Compression compression, Instant time, boolean noCache, boolean keepMtimes, Path scratch, Path downloads,
-            Map<Integer, CompletableFuture<StageResult>> stages, BuildListener listener, Path cacheDir) {
+    Session(BlobStore store, StepCache cache, RemoteCache remote, ContextSnapshot context, ContentDigester digester,
+            BaseImages bases, Compression compression, Instant time, boolean noCache, boolean keepMtimes, Path scratch,
+            Path downloads, Map<Integer, CompletableFuture<StageResult>> stages, BuildListener listener,
+            Path cacheDir) {
         this.cacheDir = cacheDir;
         this.store = store;
         this.cache = cache;

@@ -211,5 +211,14 @@ class RemoteCacheTest {
         expected.replaceAll((k, v) -> "CACHED");
         assertEquals(expected, steps());
         assertEquals(first.manifestDigest(), fromMax.manifestDigest());
+
+        // An image is not a cache: the build fails and says what it expected.
+        String image = ref("team/app:1");
+        new dev.estiba.registry.ImagePusher(client).push(first.image(),
+            List.of(dev.estiba.registry.ImageReference.parse(image)), null);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+            () -> build("cache-d", b -> b.cacheFrom(CacheSpec.of(image))));
+        assertEquals("cache " + image + ": not an estiba build cache (artifactType "
+            + "application/vnd.estiba.cache.v1+json)", e.getMessage());
     }
 }
