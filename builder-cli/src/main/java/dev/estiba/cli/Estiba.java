@@ -45,7 +45,7 @@ public final class Estiba implements Runnable {
         setIfAbsent("picocli.disable.closures", "true");
         // picocli registers its java.time and java.sql converters by reflection on each start (loading and
         // initialising those classes); no estiba option has such a type.
-        setIfAbsent("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
+        setIfAbsent("picocli.converters.excludes", "java\\.(sql|time)\\..*");
     }
 
     private static void setIfAbsent(String key, String value) {
