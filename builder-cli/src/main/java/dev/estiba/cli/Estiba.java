@@ -39,6 +39,21 @@ public final class Estiba implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    static {
+        // picocli looks for Groovy's Closure class when it first creates an object; that miss searches
+        // every jar on the class path (37 of them), which is a visible part of a short command's start.
+        setIfAbsent("picocli.disable.closures", "true");
+        // picocli registers its java.time and java.sql converters by reflection on each start (loading and
+        // initialising those classes); no estiba option has such a type.
+        setIfAbsent("picocli.converters.excludes", "java\\.(sql|time)\\..*");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
@@ -56,21 +71,29 @@ public final class Estiba implements Runnable {
      * else ({@code --help}, {@code help}, no or unknown subcommand) gets the whole command line.
      */
     public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && args[0].equals(LintCommand.NAME)) {
+            // Built without reflection: no annotation of any command is read.
+            return withSubcommand(new CommandLine(LintCommand.spec(new LintCommand())));
+        }
         Class<?> sub = args.length == 0 ? null : subcommandNamed(args[0]);
         if (sub == null) {
             return commandLine();
         }
-        CommandSpec root = CommandSpec.wrapWithoutInspection(new Estiba()).name(ROOT.name());
-        CommandLine cl = new CommandLine(root);
-        cl.addSubcommand(new CommandLine(sub));
+        return withSubcommand(new CommandLine(sub));
+    }
+
+    /** The root command, without its options and other subcommands, over {@code sub}. */
+    private static CommandLine withSubcommand(CommandLine sub) {
+        CommandLine cl = new CommandLine(CommandSpec.wrapWithoutInspection(new Estiba()).name(NAME));
+        cl.addSubcommand(sub);
         return configured(cl);
     }
 
-    private static final Command ROOT = Estiba.class.getAnnotation(Command.class);
+    private static final String NAME = "estiba";
 
     /** The registered subcommand class called {@code name} (or with that alias), except {@code help}. */
     private static Class<?> subcommandNamed(String name) {
-        for (Class<?> c : ROOT.subcommands()) {
+        for (Class<?> c : Estiba.class.getAnnotation(Command.class).subcommands()) {
             Command cmd = c.getAnnotation(Command.class);
             if (cmd == null || c == CommandLine.HelpCommand.class) {
                 continue;
@@ -83,7 +106,7 @@ public final class Estiba implements Runnable {
     }
 
     private static CommandLine configured(CommandLine cl) {
-        cl.setExitCodeExceptionMapper(ExitCodes::forException);
+        cl.setExitCodeExceptionMapper(new ExitCodes.Mapper());
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new FailureHandler());
         // estiba run IMAGE CMD...: everything after the image belongs to the container's command.

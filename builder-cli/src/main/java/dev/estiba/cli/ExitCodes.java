@@ -15,4 +15,16 @@ public final class ExitCodes {
     static int forException(Throwable t) {
         return t instanceof InputException ? USAGE : FINDINGS;
     }
+
+    /**
+     * {@link #forException} as picocli's mapper: a class, not a method reference, because JDK 17's
+     * class-data-sharing archive cannot hold a lambda of a picocli interface (picocli's classes are Java 5
+     * class files), and making one at run time costs more than the rest of the mapping.
+     */
+    static final class Mapper implements picocli.CommandLine.IExitCodeExceptionMapper {
+        @Override
+        public int getExitCode(Throwable t) {
+            return forException(t);
+        }
+    }
 }

@@ -28,80 +28,139 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
-/** {@code estiba lint}: BuildKit checks, hadolint rules and ShellCheck over Dockerfiles, with hadolint's flags. */
-@Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-    description = {"Lint Dockerfiles: BuildKit's build checks, hadolint's DL rules and ShellCheck (when installed).",
-        "Exit status: 0 nothing at or above the failure threshold, 1 something is, 2 usage or parse error."})
+/**
+ * {@code estiba lint}: BuildKit checks, hadolint rules and ShellCheck over Dockerfiles, with hadolint's flags.
+ *
+ * <p>The command's model is built by {@link #describe(CommandSpec)} through picocli's programmatic API, not from
+ * annotated fields: linting one file is mostly JVM and picocli start-up, and reading option annotations by
+ * reflection (annotation proxies, generic field types, field accessors) was the largest part of it. The
+ * {@code @Command} annotation only gives the name and the model transformer, so {@code new CommandLine(new LintCommand())}
+ * gets the same model as {@link Estiba#commandLine(String...)}, which builds it without any reflection.
+ */
+@Command(name = LintCommand.NAME, modelTransformer = LintCommand.Model.class)
 public final class LintCommand implements Callable<Integer> {
+    /** The subcommand's name. */
+    static final String NAME = "lint";
 
-    @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Dockerfiles, globs (quoted) or - for standard input (default: Dockerfile).")
-    List<String> files = new ArrayList<>();
+    /** Applies {@link #describe(CommandSpec)} to the annotated (empty) model of a {@code LintCommand}. */
+    static final class Model implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return describe(spec);
+        }
+    }
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-        description = "text (default), json, sarif, checkstyle, github, gitlab, junit; tty and gitlab_codeclimate are accepted.")
-    String format;
+    /** A {@code lint} command line over this command object, built without reflection. */
+    static CommandSpec spec(LintCommand command) {
+        return describe(CommandSpec.wrapWithoutInspection(command));
+    }
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-        description = "Configuration file (default: .estiba.yaml, then .hadolint.yaml, then hadolint's per-user places).")
-    Path config;
+    /** Adds the lint command's name, help, options and parameters to {@code spec}, whose user object is a LintCommand. */
+    static CommandSpec describe(CommandSpec spec) {
+        ((LintCommand) spec.userObject()).spec = spec;
+        spec.name(NAME).versionProvider(new VersionProvider());
+        spec.usageMessage().sortOptions(false).description(
+            "Lint Dockerfiles: BuildKit's build checks, hadolint's DL rules and ShellCheck (when installed).",
+            "Exit status: 0 nothing at or above the failure threshold, 1 something is, 2 usage or parse error.");
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("0..*").index("0..*")
+            .type(List.class).auxiliaryTypes(String.class)
+            .description("Dockerfiles, globs (quoted) or - for standard input (default: Dockerfile).").build());
+        option(spec, String.class, "FORMAT", "text (default), json, sarif, checkstyle, github, gitlab, junit; tty and"
+            + " gitlab_codeclimate are accepted.", "-f", "--format");
+        option(spec, Path.class, "FILE", "Configuration file (default: .estiba.yaml, then .hadolint.yaml, then"
+            + " hadolint's per-user places).", "-c", "--config");
+        list(spec, "--ignore", "RULE", "Ignore a rule (repeatable); replaces the configuration's list.");
+        list(spec, "--error", "RULE", "Report a rule as error (repeatable).");
+        list(spec, "--warning", "RULE", "Report a rule as warning (repeatable).");
+        list(spec, "--info", "RULE", "Report a rule as info (repeatable).");
+        list(spec, "--style", "RULE", "Report a rule as style (repeatable).");
+        list(spec, "--trusted-registry", "REGISTRY", "Allowed FROM registry, globs such as *.gcr.io (repeatable; turns on DL3026).");
+        list(spec, "--require-label", "NAME:FORMAT", "Required label and its format: text, url, semver, hash, rfc3339,"
+            + " spdx, email (repeatable).");
+        flag(spec, "--strict-labels", "Report labels not in the label schema (DL3050).");
+        flag(spec, "--disable-ignore-pragma", "Disregard inline ignore pragmas.");
+        option(spec, String.class, "LEVEL", "Fail when a finding reaches: error, warning, info (default), style,"
+            + " ignore or none.", "-t", "--failure-threshold");
+        flag(spec, "--no-fail", "Exit 0 whatever is found (parse errors still exit 2).");
+        flag(spec, "--no-color", "No colour in text output (also when NO_COLOR is set or output is not a terminal).");
+        flag(spec, "--no-shellcheck", "Do not run ShellCheck even when it is installed.");
+        flag(spec, "--fix", "Apply the fixes that cannot change the build (casing, legacy ENV/LABEL, MAINTAINER,"
+            + " redundant --platform), then report what is left.");
+        flag(spec, "--dry-run", "With --fix: print the changes as a unified diff and write nothing.");
+        // mixinStandardHelpOptions's two options, with its words, built here: the mixin is read by reflection.
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+            .description("Print version information and exit.").build());
+        return spec;
+    }
 
-    @Option(names = "--ignore", paramLabel = "RULE", description = "Ignore a rule (repeatable); replaces the configuration's list.")
-    List<String> ignore = new ArrayList<>();
+    private static void option(CommandSpec spec, Class<?> type, String label, String description, String... names) {
+        spec.addOption(OptionSpec.builder(names).type(type).paramLabel(label).description(description).build());
+    }
 
-    @Option(names = "--error", paramLabel = "RULE", description = "Report a rule as error (repeatable).")
-    List<String> error = new ArrayList<>();
+    private static void list(CommandSpec spec, String name, String label, String description) {
+        spec.addOption(OptionSpec.builder(name).type(List.class).auxiliaryTypes(String.class).paramLabel(label)
+            .description(description).build());
+    }
 
-    @Option(names = "--warning", paramLabel = "RULE", description = "Report a rule as warning (repeatable).")
-    List<String> warning = new ArrayList<>();
+    private static void flag(CommandSpec spec, String name, String description) {
+        spec.addOption(OptionSpec.builder(name).type(boolean.class).description(description).build());
+    }
 
-    @Option(names = "--info", paramLabel = "RULE", description = "Report a rule as info (repeatable).")
-    List<String> info = new ArrayList<>();
+    // The parsed values, read from the parse result when the command runs.
+    private List<String> files;
+    private String format;
+    private Path config;
+    private List<String> ignore;
+    private List<String> error;
+    private List<String> warning;
+    private List<String> info;
+    private List<String> style;
+    private List<String> trustedRegistries;
+    private List<String> requireLabels;
+    private boolean strictLabels;
+    private boolean disableIgnorePragma;
+    private String failureThreshold;
+    private boolean noFail;
+    private boolean noColor;
+    private boolean noShellcheck;
+    private boolean fix;
+    private boolean dryRun;
 
-    @Option(names = "--style", paramLabel = "RULE", description = "Report a rule as style (repeatable).")
-    List<String> style = new ArrayList<>();
-
-    @Option(names = "--trusted-registry", paramLabel = "REGISTRY", description = "Allowed FROM registry, globs such as *.gcr.io (repeatable; turns on DL3026).")
-    List<String> trustedRegistries = new ArrayList<>();
-
-    @Option(names = "--require-label", paramLabel = "NAME:FORMAT", description = "Required label and its format: text, url, semver, hash, rfc3339, spdx, email (repeatable).")
-    List<String> requireLabels = new ArrayList<>();
-
-    @Option(names = "--strict-labels", description = "Report labels not in the label schema (DL3050).")
-    boolean strictLabels;
-
-    @Option(names = "--disable-ignore-pragma", description = "Disregard inline ignore pragmas.")
-    boolean disableIgnorePragma;
-
-    @Option(names = {"-t", "--failure-threshold"}, paramLabel = "LEVEL",
-        description = "Fail when a finding reaches: error, warning, info (default), style, ignore or none.")
-    String failureThreshold;
-
-    @Option(names = "--no-fail", description = "Exit 0 whatever is found (parse errors still exit 2).")
-    boolean noFail;
-
-    @Option(names = "--no-color", description = "No colour in text output (also when NO_COLOR is set or output is not a terminal).")
-    boolean noColor;
-
-    @Option(names = "--no-shellcheck", description = "Do not run ShellCheck even when it is installed.")
-    boolean noShellcheck;
-
-    @Option(names = "--fix", description = "Apply the fixes that cannot change the build (casing, legacy ENV/LABEL,"
-        + " MAINTAINER, redundant --platform), then report what is left.")
-    boolean fix;
-
-    @Option(names = "--dry-run", description = "With --fix: print the changes as a unified diff and write nothing.")
-    boolean dryRun;
+    private void readArguments() {
+        ParseResult r = spec.commandLine().getParseResult();
+        files = r.matchedPositionalValue(0, List.of());
+        format = r.matchedOptionValue("--format", null);
+        config = r.matchedOptionValue("--config", null);
+        ignore = r.matchedOptionValue("--ignore", List.of());
+        error = r.matchedOptionValue("--error", List.of());
+        warning = r.matchedOptionValue("--warning", List.of());
+        info = r.matchedOptionValue("--info", List.of());
+        style = r.matchedOptionValue("--style", List.of());
+        trustedRegistries = r.matchedOptionValue("--trusted-registry", List.of());
+        requireLabels = r.matchedOptionValue("--require-label", List.of());
+        strictLabels = r.matchedOptionValue("--strict-labels", false);
+        disableIgnorePragma = r.matchedOptionValue("--disable-ignore-pragma", false);
+        failureThreshold = r.matchedOptionValue("--failure-threshold", null);
+        noFail = r.matchedOptionValue("--no-fail", false);
+        noColor = r.matchedOptionValue("--no-color", false);
+        noShellcheck = r.matchedOptionValue("--no-shellcheck", false);
+        fix = r.matchedOptionValue("--fix", false);
+        dryRun = r.matchedOptionValue("--dry-run", false);
+    }
 
     @Override
     public Integer call() throws IOException {
+        readArguments();
         LintConfig cfg = configuration();
         ReportFormat fmt;
         try {

@@ -141,11 +141,22 @@ public final class LintContext {
                 return s;
             }
         }
-        if (ref.matches("\\d+")) {
+        if (isAsciiDigits(ref)) {
             int i = Integer.parseInt(ref);
             return i < before && i < stages.size() ? stages.get(i) : null;
         }
         return null;
+    }
+
+    /** {@code \\d+} without a regular expression (compiled on each call it was a visible part of a one-file lint). */
+    private static boolean isAsciiDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     /** The stage a FROM image names when it is an earlier stage, or null. */

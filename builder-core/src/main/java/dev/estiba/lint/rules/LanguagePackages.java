@@ -81,14 +81,28 @@ final class LanguagePackages implements Check {
 
     private static List<Word> pipArgs(Command c) {
         String n = c.baseName();
-        if (n.matches("pip[0-9.]*")) {
+        if (versioned(n, "pip")) {
             return c.args();
         }
         List<Word> a = c.args();
-        if (n.matches("python[0-9.]*") && a.size() >= 2 && a.get(0).value().equals("-m") && a.get(1).value().equals("pip")) {
+        if (versioned(n, "python") && a.size() >= 2 && a.get(0).value().equals("-m") && a.get(1).value().equals("pip")) {
             return new ArrayList<>(a.subList(2, a.size()));
         }
         return null;
+    }
+
+    /** {@code name} is {@code base} followed by version characters only ({@code [0-9.]*}): pip, pip3, python3.12. */
+    private static boolean versioned(String name, String base) {
+        if (!name.startsWith(base)) {
+            return false;
+        }
+        for (int i = base.length(); i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final Set<String> TRUTHY = Set.of("1", "true", "True", "TRUE", "on", "On", "ON", "yes", "Yes", "YES");

@@ -49,7 +49,7 @@ final class ShellParser {
             }
             pipes.addAll(sub.pipes());
         }
-        commands.sort(Comparator.comparingInt(Command::start));
+        commands.sort((a, b) -> Integer.compare(a.start(), b.start()));
         pipes.sort(Comparator.naturalOrder());
         return new Script(src, commands, pipes);
     }
@@ -176,6 +176,35 @@ final class ShellParser {
 
     private static boolean isAssignment(Word w) {
         int eq = w.raw().indexOf('=');
-        return eq > 0 && w.raw().substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_]*(\\[[^]]*])?\\+?");
+        return eq > 0 && isAssignmentTarget(w.raw().substring(0, eq));
+    }
+
+    /**
+     * {@code [A-Za-z_][A-Za-z0-9_]*(\[[^]]*])?\+?}: a name, an optional subscript and an optional {@code +}, read
+     * without a regular expression (this runs for each word of each command).
+     */
+    static boolean isAssignmentTarget(String s) {
+        int end = s.length();
+        if (end > 0 && s.charAt(end - 1) == '+') {
+            end--;
+        }
+        if (end > 0 && s.charAt(end - 1) == ']') {
+            int open = s.indexOf('[');
+            if (open < 0 || open >= end - 1 || s.substring(open + 1, end - 1).indexOf(']') >= 0) {
+                return false;
+            }
+            end = open;
+        }
+        if (end == 0) {
+            return false;
+        }
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

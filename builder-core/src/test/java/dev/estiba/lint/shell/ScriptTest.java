@@ -126,4 +126,19 @@ class ScriptTest {
         assertEquals(message, e.getMessage());
         assertEquals(offset, e.offset());
     }
+
+    @ParameterizedTest
+    @MethodSource("assignmentTargets")
+    void assignmentTargetsAreShellNamesWithOptionalSubscriptAndPlus(String target, boolean expected) {
+        assertEquals(expected, ShellParser.isAssignmentTarget(target), target);
+    }
+
+    static Stream<Arguments> assignmentTargets() {
+        return Stream.of(
+            Arguments.of("A", true), Arguments.of("_x9", true), Arguments.of("a+", true), Arguments.of("a[1]", true),
+            Arguments.of("a[]", true), Arguments.of("a[x[y]+", true), Arguments.of("a[$i]+", true),
+            Arguments.of("", false), Arguments.of("+", false), Arguments.of("9a", false), Arguments.of("a-b", false),
+            Arguments.of("a]", false), Arguments.of("[x]", false), Arguments.of("a+[x]", false),
+            Arguments.of("a[x]]", false), Arguments.of("a[x]++", false), Arguments.of("a[x", false), Arguments.of("\u00e9", false));
+    }
 }
