@@ -153,17 +153,20 @@ final class StageRun {
             commit(hit.get().layer(), hit.get().diffId(), createdBy, ec, key);
             return List.of(CACHED);
         }
-        Owner.Ids user = new Owner.Ids(0, 0);
+        // USER as runc resolves it for BuildKit (not --chown's rules): a numeric user takes its passwd group (else 0),
+        // and a user without a group gets the groups that list it as supplementary groups.
+        dev.estiba.run.image.ImageUser user = dev.estiba.run.image.ImageUser.ROOT;
         if (ec.user() != null && !ec.user().isEmpty()) {
             try {
-                user = Owner.resolve(ec.user(), root.accounts());
-            } catch (IllegalArgumentException e) {
+                user = dev.estiba.run.image.ImageUser.resolve(ec.user(),
+                    new dev.estiba.run.diff.LowerView(List.of(root.directory())));
+            } catch (dev.estiba.run.RunException | IllegalArgumentException e) {
                 throw new BuildException(r.origin(), "RUN failed: USER " + ec.user() + ": " + e.getMessage(), e);
             }
         }
         String cwd = ec.workingDir() == null || ec.workingDir().isEmpty() ? "/" : ec.workingDir();
-        dev.estiba.run.ProcessSpec process = new dev.estiba.run.ProcessSpec(argv, env, cwd, (int) user.uid(),
-            (int) user.gid(), List.of(), "buildkitsandbox");
+        dev.estiba.run.ProcessSpec process = new dev.estiba.run.ProcessSpec(argv, env, cwd, user.uid(),
+            user.gid(), user.additionalGids(), "buildkitsandbox");
         Path upper = Files.createTempDirectory(session.scratch, "upper-");
         List<dev.estiba.run.MountSpec> mounts = new ArrayList<>();
         List<java.util.concurrent.locks.Lock> locks = new ArrayList<>();
