@@ -509,7 +509,9 @@ final class StageRun {
         return new Prepared(createdBy.replace("  ", " "), extra.toString(), digest.entries(), null, () -> {
             Instant fixed = session.keepMtimes ? null : session.time;
             CopyWriter.Metadata meta = new CopyWriter.Metadata(ids.uid(), ids.gid(), rule.mode(), fixed);
-            LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid());
+            // With --chmod, the directories the copy creates (missing parents, a directory destination) take the mode.
+            int created = mode == null ? 0755 : rule.mode().apply(EntryType.DIRECTORY, 0755);
+            LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid(), created);
             boolean namedFile = single && inline.isEmpty() && downloads.isEmpty() && singleFile(src.tree, sources.get(0),
                 selection);
             boolean namedInline = single && !inline.isEmpty();
