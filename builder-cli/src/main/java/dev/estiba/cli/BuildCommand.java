@@ -108,6 +108,10 @@ final class BuildCommand implements Callable<Integer> {
         description = "The network of RUN steps that name none (default: ${DEFAULT-VALUE}, the host's).")
     String network;
 
+    @Option(names = "--isolation", paramLabel = "auto|runc|crun|chroot", defaultValue = "auto",
+        description = "The backend of RUN steps (default: ${DEFAULT-VALUE}: runc, else crun, else chroot).")
+    String isolation;
+
     @Option(names = "--allow", paramLabel = "ENTITLEMENT",
         description = "Grant an entitlement; only security.insecure (RUN --security=insecure).")
     List<String> allow = new ArrayList<>();
@@ -192,6 +196,7 @@ final class BuildCommand implements Callable<Integer> {
             }
             b.compression(CompressionChoice.parse(compression).compression());
             b.network(dev.estiba.run.NetworkMode.parse(network));
+            b.isolation(dev.estiba.run.Isolation.parse(isolation));
             for (String a : allow) {
                 if (!a.equals("security.insecure")) {
                     throw new IllegalArgumentException("unknown entitlement '" + a + "' (expected security.insecure)");

@@ -49,6 +49,15 @@ class BuildCommandTest {
     }
 
     @Test
+    void anUnknownIsolationIsAUsageErrorNamingTheChoices() throws IOException {
+        Files.writeString(tmp.resolve("Dockerfile"), "FROM scratch\n");
+        EstibaCommandTest.Run r = EstibaCommandTest.run("build", "--cache-dir", tmp.resolve("cache").toString(),
+            "--isolation", "vm", tmp.toString());
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertEquals("estiba build: unknown isolation 'vm' (expected auto, runc, crun or chroot)\n", r.err());
+    }
+
+    @Test
     void aMissingSourceFailsWithTheLineShownAndNoOutput() throws IOException {
         Files.writeString(tmp.resolve("Dockerfile"), "FROM scratch\nCOPY app.jar /app/\n");
         Path out = tmp.resolve("x.tar");

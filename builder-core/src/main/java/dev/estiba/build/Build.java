@@ -79,6 +79,7 @@ public final class Build {
     private RunPolicy runPolicy = RunPolicy.DEFAULT;
     private final List<CacheSpec> cacheFrom = new ArrayList<>();
     private final List<CacheSpec> cacheTo = new ArrayList<>();
+    private dev.estiba.run.Isolation isolation = dev.estiba.run.Isolation.AUTO;
 
     private Build(Path dockerfile) {
         this.dockerfile = dockerfile;
@@ -216,6 +217,12 @@ public final class Build {
         return this;
     }
 
+    /** The backend that runs RUN steps ({@code --isolation}; {@code auto} unless set). */
+    public Build isolation(dev.estiba.run.Isolation backend) {
+        this.isolation = backend;
+        return this;
+    }
+
     /** Allows {@code RUN --security=insecure} ({@code --allow security.insecure}). */
     public Build allowInsecure() {
         this.runPolicy = new RunPolicy(runPolicy.network(), true);
@@ -295,6 +302,7 @@ public final class Build {
             snapshot, ContentDigester.of(snapshot, stats), bases, compression, time, noCache, keepMtimes, scratch,
             cacheDir.resolve("downloads"), futures, listener, cacheDir);
         session.runPolicy = runPolicy;
+        session.isolation = isolation;
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "estiba-stage");
             t.setDaemon(true);

@@ -35,6 +35,8 @@ final class Session {
     private dev.estiba.run.StepRunner runner;
     /** What RUN steps may do, build-wide. */
     RunPolicy runPolicy = RunPolicy.DEFAULT;
+    /** The backend of RUN steps. */
+    dev.estiba.run.Isolation isolation = dev.estiba.run.Isolation.AUTO;
     private final AtomicInteger vertices = new AtomicInteger();
 
     /**
@@ -68,10 +70,10 @@ final class Session {
         this.listener = listener;
     }
 
-    /** The RUN step runner, made when the first RUN needs it (backend chosen automatically). */
+    /** The RUN step runner, made when the first RUN needs it (with the build's isolation). */
     synchronized dev.estiba.run.StepRunner runner() throws java.io.IOException {
         if (runner == null) {
-            runner = dev.estiba.run.StepRunner.create(cacheDir, dev.estiba.run.Isolation.AUTO);
+            runner = dev.estiba.run.StepRunner.create(cacheDir, isolation);
         }
         return runner;
     }

@@ -159,17 +159,20 @@ final class StageRun {
             commit(hit.get().hit().layer(), hit.get().hit().diffId(), createdBy, ec, key);
             return hitExplained(hit.get());
         }
-        Owner.Ids user = new Owner.Ids(0, 0);
+        // USER as runc resolves it for BuildKit (not --chown's rules): a numeric user takes its passwd group (else 0),
+        // and a user without a group gets the groups that list it as supplementary groups.
+        dev.estiba.run.image.ImageUser user = dev.estiba.run.image.ImageUser.ROOT;
         if (ec.user() != null && !ec.user().isEmpty()) {
             try {
-                user = Owner.resolve(ec.user(), root.accounts());
-            } catch (IllegalArgumentException e) {
+                user = dev.estiba.run.image.ImageUser.resolve(ec.user(),
+                    new dev.estiba.run.diff.LowerView(List.of(root.directory())));
+            } catch (dev.estiba.run.RunException | IllegalArgumentException e) {
                 throw new BuildException(r.origin(), "RUN failed: USER " + ec.user() + ": " + e.getMessage(), e);
             }
         }
         String cwd = ec.workingDir() == null || ec.workingDir().isEmpty() ? "/" : ec.workingDir();
-        dev.estiba.run.ProcessSpec process = new dev.estiba.run.ProcessSpec(argv, env, cwd, (int) user.uid(),
-            (int) user.gid(), List.of(), "buildkitsandbox");
+        dev.estiba.run.ProcessSpec process = new dev.estiba.run.ProcessSpec(argv, env, cwd, user.uid(),
+            user.gid(), user.additionalGids(), "buildkitsandbox");
         Path upper = Files.createTempDirectory(session.scratch, "upper-");
         List<dev.estiba.run.MountSpec> mounts = new ArrayList<>();
         List<java.util.concurrent.locks.Lock> locks = new ArrayList<>();
@@ -512,7 +515,9 @@ final class StageRun {
         return new Prepared(createdBy.replace("  ", " "), extra.toString(), digest.entries(), null, () -> {
             Instant fixed = session.keepMtimes ? null : session.time;
             CopyWriter.Metadata meta = new CopyWriter.Metadata(ids.uid(), ids.gid(), rule.mode(), fixed);
-            LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid());
+            // With --chmod, the directories the copy creates (missing parents, a directory destination) take the mode.
+            int created = mode == null ? 0755 : rule.mode().apply(EntryType.DIRECTORY, 0755);
+            LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid(), created);
             boolean namedFile = single && inline.isEmpty() && downloads.isEmpty() && singleFile(src.tree, sources.get(0),
                 selection);
             boolean namedInline = single && !inline.isEmpty();

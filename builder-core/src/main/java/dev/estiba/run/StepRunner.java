@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -179,6 +180,9 @@ public final class StepRunner {
         lowers = List.of(Files.createDirectories(dir.resolve("empty")));
       }
       Files.createDirectories(layered.upper());
+      // The merged root takes the upper directory's mode: a temporary directory's 0700 would keep a
+      // non-root USER out of "/", where BuildKit's root is 0755.
+      Files.setPosixFilePermissions(layered.upper(), PosixFilePermissions.fromString("rwxr-xr-x"));
       try {
         overlayOptions = OverlayOptions.of(lowers, layered.upper().toAbsolutePath(), work);
       } catch (IllegalArgumentException e) {

@@ -95,6 +95,24 @@ class BuildRunTest {
     }
 
     @Test
+    void aNonRootUserEntersTheRootAndGetsTheGroupsRuncGivesBuildKit() throws Exception {
+        BuildResult r = build(dockerfile("""
+            RUN mkdir -p /etc /out && chmod 1777 /out && echo 'app:x:1000:1000::/:/bin/sh' > /etc/passwd \\
+             && printf 'app:x:1000:\\nstaff:x:50:app\\n' > /etc/group
+            USER app
+            RUN id > /out/by-name
+            USER 1000:50
+            RUN id > /out/with-group
+            USER 1000
+            RUN id -G > /out/by-id
+            """));
+        Map<String, String> f = added(r);
+        assertEquals("uid=1000(app) gid=1000(app) groups=50(staff)\n", f.get("out/by-name"));
+        assertEquals("uid=1000(app) gid=50(staff)\n", f.get("out/with-group"));
+        assertEquals("1000 50\n", f.get("out/by-id"));
+    }
+
+    @Test
     void networkNoneCannotReachTheHostWhileHostAndDefaultCan() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> {

@@ -12,13 +12,15 @@ import java.util.Optional;
 /**
  * Collects the entries one COPY or ADD writes, by absolute image path, and completes them into a change set:
  * every parent directory is in the layer, with its existing metadata when the image has it, otherwise as a new
- * {@code 0755} directory owned like the copied files (BuildKit creates missing parents so).
+ * directory owned like the copied files, mode {@code 0755} or, for a COPY with {@code --chmod}, that mode (BuildKit
+ * creates missing parents so since fsutil's fix for moby/buildkit#4945).
  */
 public final class LayerChanges {
     private final ExistingTree tree;
     private final Instant createdTime;
     private final long dirUid;
     private final long dirGid;
+    private final int dirMode;
     private final Map<String, ChangeEntry> entries = new LinkedHashMap<>();
 
     /**
@@ -28,10 +30,22 @@ public final class LayerChanges {
      * @param dirGid group of directories this step creates
      */
     public LayerChanges(ExistingTree tree, Instant createdTime, long dirUid, long dirGid) {
+        this(tree, createdTime, dirUid, dirGid, 0755);
+    }
+
+    /**
+     * @param tree the image written into
+     * @param createdTime the time of directories this step creates
+     * @param dirUid owner of directories this step creates
+     * @param dirGid group of directories this step creates
+     * @param dirMode permission bits of directories this step creates
+     */
+    public LayerChanges(ExistingTree tree, Instant createdTime, long dirUid, long dirGid, int dirMode) {
         this.tree = tree;
         this.createdTime = createdTime;
         this.dirUid = dirUid;
         this.dirGid = dirGid;
+        this.dirMode = dirMode;
     }
 
     /** Adds (or replaces) a regular file. */
@@ -57,7 +71,7 @@ public final class LayerChanges {
         }
         Optional<ExistingTree.Node> n = tree.node("/" + r);
         if (n.isEmpty()) {
-            put(ChangeEntry.directory(r, 0755, dirUid, dirGid, createdTime));
+            put(ChangeEntry.directory(r, dirMode, dirUid, dirGid, createdTime));
         }
     }
 
@@ -78,7 +92,7 @@ public final class LayerChanges {
                 Optional<ExistingTree.Node> n = tree.node("/" + parent);
                 ChangeEntry dir = n.filter(x -> x.kind() == ExistingTree.Kind.DIRECTORY)
                     .map(x -> ChangeEntry.directory(parent, x.mode(), x.uid(), x.gid(), x.mtime()))
-                    .orElseGet(() -> ChangeEntry.directory(parent, 0755, dirUid, dirGid, createdTime));
+                    .orElseGet(() -> ChangeEntry.directory(parent, dirMode, dirUid, dirGid, createdTime));
                 all.put(parent, dir);
             }
         }
