@@ -77,6 +77,9 @@ public final class Build {
     private dev.estiba.registry.RegistryClient registry;
     private boolean alwaysPull;
     private RunPolicy runPolicy = RunPolicy.DEFAULT;
+    private dev.estiba.run.Isolation isolation = dev.estiba.run.Isolation.AUTO;
+    private final Map<String, BuildSecret> secrets = new LinkedHashMap<>();
+    private final Map<String, SshAgent> sshAgents = new LinkedHashMap<>();
 
     private Build(Path dockerfile) {
         this.dockerfile = dockerfile;
@@ -195,6 +198,24 @@ public final class Build {
         return this;
     }
 
+    /** How RUN steps are isolated ({@code auto} unless set: runc, then crun, then the built-in chroot). */
+    public Build isolation(dev.estiba.run.Isolation i) {
+        this.isolation = i;
+        return this;
+    }
+
+    /** A secret {@code RUN --mount=type=secret} steps may read ({@code --secret}); a later one with the same id wins. */
+    public Build secret(BuildSecret s) {
+        secrets.put(s.id(), s);
+        return this;
+    }
+
+    /** An SSH agent {@code RUN --mount=type=ssh} steps may use ({@code --ssh}); a later one with the same id wins. */
+    public Build ssh(SshAgent agent) {
+        sshAgents.put(agent.id(), agent);
+        return this;
+    }
+
     /**
      * Runs the build: plans, builds the needed stages, stores the image (tagged), writes the outputs.
      *
@@ -265,6 +286,10 @@ public final class Build {
             ContentDigester.of(snapshot, stats), bases, compression, time, noCache, keepMtimes, scratch,
             cacheDir.resolve("downloads"), futures, listener, cacheDir);
         session.runPolicy = runPolicy;
+        session.isolation = isolation;
+        session.secrets = Map.copyOf(secrets);
+        session.sshAgents = Map.copyOf(sshAgents);
+        session.planStages = plan.buildOrder();
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "estiba-stage");
             t.setDaemon(true);

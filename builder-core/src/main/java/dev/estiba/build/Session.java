@@ -32,6 +32,14 @@ final class Session {
     private dev.estiba.run.StepRunner runner;
     /** What RUN steps may do, build-wide. */
     RunPolicy runPolicy = RunPolicy.DEFAULT;
+    /** The isolation RUN steps use. */
+    dev.estiba.run.Isolation isolation = dev.estiba.run.Isolation.AUTO;
+    /** {@code --secret}s by id. */
+    Map<String, BuildSecret> secrets = Map.of();
+    /** {@code --ssh} agents by id. */
+    Map<String, SshAgent> sshAgents = Map.of();
+    /** The planned stages, for {@code RUN --mount from=} a stage name. */
+    java.util.List<dev.estiba.plan.Stage> planStages = java.util.List.of();
     private final AtomicInteger vertices = new AtomicInteger();
 
     /**
@@ -66,7 +74,7 @@ final class Session {
     /** The RUN step runner, made when the first RUN needs it (backend chosen automatically). */
     synchronized dev.estiba.run.StepRunner runner() throws java.io.IOException {
         if (runner == null) {
-            runner = dev.estiba.run.StepRunner.create(cacheDir, dev.estiba.run.Isolation.AUTO);
+            runner = dev.estiba.run.StepRunner.create(cacheDir, isolation);
         }
         return runner;
     }

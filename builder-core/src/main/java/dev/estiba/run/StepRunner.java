@@ -179,6 +179,8 @@ public final class StepRunner {
         lowers = List.of(Files.createDirectories(dir.resolve("empty")));
       }
       Files.createDirectories(layered.upper());
+      // The merged root takes the upper directory's owner and mode: make it an image's "/".
+      Files.setAttribute(layered.upper(), "unix:mode", 0755);
       try {
         overlayOptions = OverlayOptions.of(lowers, layered.upper().toAbsolutePath(), work);
       } catch (IllegalArgumentException e) {
