@@ -21,6 +21,7 @@ import dev.estiba.plan.Stage;
 import dev.estiba.run.MountSpec;
 import dev.estiba.run.SocketForward;
 import dev.estiba.run.diff.WorkingCopy;
+import dev.estiba.run.state.ActiveRuns;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -68,18 +69,33 @@ final class StepMounts {
         void open(Opened into) throws IOException, BuildException;
     }
 
-    /** The mounts open for one run: their specs, the environment they add, and what to undo afterwards. */
+    /**
+     * The mounts open for one run: their specs, the environment they add, and what to undo afterwards. Until it is
+     * closed, a shutdown hook (SIGINT, SIGTERM) undoes it too, so no secret stays on {@code /dev/shm}.
+     */
     static final class Opened implements Closeable {
         final List<MountSpec> mounts = new ArrayList<>();
         final List<String> env = new ArrayList<>();
         private final Deque<Closeable> undo = new ArrayDeque<>();
+        private final Runnable onShutdown = () -> {
+            try {
+                close();
+            } catch (IOException e) {
+                // The JVM is going down; nothing else to try.
+            }
+        };
+
+        Opened() {
+            ActiveRuns.register(onShutdown);
+        }
 
         void onClose(Closeable c) {
             undo.push(c);
         }
 
         @Override
-        public void close() throws IOException {
+        public synchronized void close() throws IOException {
+            ActiveRuns.unregister(onShutdown);
             IOException first = null;
             while (!undo.isEmpty()) {
                 try {
