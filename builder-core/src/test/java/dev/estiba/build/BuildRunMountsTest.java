@@ -96,18 +96,25 @@ class BuildRunMountsTest {
         Files.setAttribute(ctx.resolve("src/a.txt"), "unix:mode", 0640);
         Files.writeString(ctx.resolve(".dockerignore"), "src/*.key\n");
         String steps = """
+            RUN echo unused > /unused
+            FROM oci-layout://%s AS files
             RUN mkdir /data && echo staged > /data/s && chown 7:8 /data/s
             FROM oci-layout://%s
-            RUN --mount=from=0,source=/data,target=/st stat -c '%%u:%%g' /st/s > /stage && ! touch /st/x 2>/dev/null
+            RUN --mount=from=files,source=/data,target=/st stat -c '%%u:%%g' /st/s > /stage && ! touch /st/x 2>/dev/null
             RUN --mount=from=oci-layout://%s,target=/img ls /img/bin/busybox > /image
+            RUN --mount=from=extra,source=e.txt,target=/e,rw echo x >> /e && cat /e > /named
             RUN --mount=type=bind,src=src/a.txt,target=/f cat /f > /file
             RUN --mount=target=/m,source=src find /m | sort > /ctx-list && stat -c '%%a %%u:%%g' /m/a.txt > /ctx-perm \\
                 && ! touch /m/x 2>/dev/null
             RUN --mount=rw,target=w,source=src echo changed > w/a.txt && echo new > w/new && cat w/a.txt > /rw
-            """.formatted(base, base);
-        Map<String, String> f = added(build(dockerfile(isolation, steps)));
+            """.formatted(base, base, base);
+        Path extra = Files.createDirectories(tmp.resolve("extra"));
+        Files.writeString(extra.resolve("e.txt"), "named\n");
+        Map<String, String> f = added(build(dockerfile(isolation, steps).buildContext("extra", extra.toString())));
         assertEquals(Map.of("ctx-list", "/m\n/m/a.txt\n/m/sub\n/m/sub/b.txt\n", "ctx-perm", "640 0:0\n",
-            "file", "alpha\n", "stage", "7:8\n", "rw", "changed\n", "image", "/img/bin/busybox\n"), f);
+            "file", "alpha\n", "stage", "7:8\n", "rw", "changed\n", "image", "/img/bin/busybox\n",
+            "named", "named\nx\n"), f);
+        assertEquals("named\n", Files.readString(extra.resolve("e.txt")));
         // rw writes never reach the context.
         assertEquals("alpha\n", Files.readString(src.getParent().resolve("a.txt")));
         assertFalse(Files.exists(src.getParent().resolve("new")));
@@ -115,14 +122,20 @@ class BuildRunMountsTest {
         // The key covers the bind source's content: a same-size edit re-runs only the steps that bind it.
         events.clear();
         Files.writeString(ctx.resolve("src/a.txt"), "ALPHA\n");
-        f = added(build(dockerfile(isolation, steps)));
+        f = added(build(dockerfile(isolation, steps).buildContext("extra", extra.toString())));
         assertEquals("ALPHA\n", f.get("file"));
-        assertEquals(List.of(true, true, false, false, false), cached(5));
+        assertEquals(List.of(true, true, true, false, false, false), cached(6));
         // An ignored file is not part of it.
         events.clear();
         Files.writeString(ctx.resolve("src/secret.key"), "changed\n");
-        build(dockerfile(isolation, steps));
-        assertEquals(List.of(true, true, true, true, true), cached(5));
+        build(dockerfile(isolation, steps).buildContext("extra", extra.toString()));
+        assertEquals(List.of(true, true, true, true, true, true), cached(6));
+        // A named context's content is part of the key too.
+        events.clear();
+        Files.writeString(extra.resolve("e.txt"), "NAMED\n");
+        f = added(build(dockerfile(isolation, steps).buildContext("extra", extra.toString())));
+        assertEquals("NAMED\nx\n", f.get("named"));
+        assertEquals(List.of(true, true, false, false, false, false), cached(6));
 
         BuildException e = assertThrows(BuildException.class,
             () -> build(dockerfile(isolation, "RUN --mount=source=src/secret.key,target=/k true\n")));
