@@ -42,19 +42,25 @@ class BuildRunMountsTest {
 
     @BeforeAll
     static void busyboxBase() throws Exception {
+        base = buildBase(shared);
+    }
+
+    /** Builds a busybox-static base image as an OCI layout under {@code dir}; skips without root or busybox. */
+    static Path buildBase(Path dir) throws Exception {
         Path busybox = Path.of("/bin/busybox");
         Assumptions.assumeTrue(Files.isExecutable(busybox), "busybox-static is not installed");
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "RUN needs root here");
-        Path baseCtx = Files.createDirectories(shared.resolve("base-ctx"));
+        Path baseCtx = Files.createDirectories(dir.resolve("base-ctx"));
         Files.copy(busybox, baseCtx.resolve("busybox"));
         Files.writeString(baseCtx.resolve("Dockerfile"), """
             FROM scratch
             COPY busybox /bin/busybox
             RUN ["/bin/busybox", "--install", "-s", "/bin"]
             """);
-        base = shared.resolve("base");
-        Build.dockerfile(baseCtx.resolve("Dockerfile")).context(baseCtx).cacheDir(shared.resolve("cache"))
-            .output(Output.parse("type=oci,dest=" + base)).run();
+        Path layout = dir.resolve("base");
+        Build.dockerfile(baseCtx.resolve("Dockerfile")).context(baseCtx).cacheDir(dir.resolve("cache"))
+            .output(Output.parse("type=oci,dest=" + layout)).run();
+        return layout;
     }
 
     @BeforeEach

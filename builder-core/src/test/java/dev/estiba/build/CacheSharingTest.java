@@ -3,6 +3,7 @@ package dev.estiba.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.estiba.run.Isolation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code sharing=private} and {@code sharing=locked} cache mounts, within one build and across two processes. */
 class CacheSharingTest {
@@ -35,13 +38,12 @@ class CacheSharingTest {
 
     @BeforeAll
     static void busyboxBase() throws Exception {
-        BuildRunMountsTest.shared = shared;
-        BuildRunMountsTest.busyboxBase();
-        base = BuildRunMountsTest.base;
+        base = BuildRunMountsTest.buildBase(shared);
     }
 
-    @Test
-    void privateCacheMountsGiveConcurrentStepsTheirOwnDirectory() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"runc", "chroot"})
+    void privateCacheMountsGiveConcurrentStepsTheirOwnDirectory(String isolation) throws Exception {
         Path ctx = Files.createDirectories(tmp.resolve("ctx"));
         String stage = """
             FROM oci-layout://%1$s AS %2$s
@@ -50,11 +52,15 @@ class CacheSharingTest {
             """;
         Files.writeString(ctx.resolve("Dockerfile"), stage.formatted(base, "a", meet("/meet", "a", "a", "b"))
             + stage.formatted(base, "b", meet("/meet", "b", "a", "b"))
-            + "FROM oci-layout://" + base + "\nCOPY --from=a /seen /a\nCOPY --from=b /seen /b\n");
+            + "FROM oci-layout://" + base + "\nCOPY --from=a /seen /a\nCOPY --from=b /seen /b\n"
+            + "RUN --mount=type=cache,id=p,target=/p,ro ! touch /p/x 2>/dev/null && cat /p/owner > /ro\n");
         Path cache = tmp.resolve("cache");
-        BuildResult r = Build.dockerfile(ctx.resolve("Dockerfile")).context(ctx).cacheDir(cache).run();
+        BuildResult r = Build.dockerfile(ctx.resolve("Dockerfile")).context(ctx).cacheDir(cache)
+            .isolation(Isolation.parse(isolation)).run();
         Map<String, String> f = BuildRunMountsTest.added(r);
+        String ro = f.remove("ro");
         assertEquals(Map.of("a", "a\n", "b", "b\n"), f);
+        assertTrue(ro.equals("a\n") || ro.equals("b\n"), ro);
         Path first = CacheMounts.directory(cache.resolve("run-mounts"), "p");
         assertTrue(Files.isDirectory(first.resolveSibling(first.getFileName() + "-1")), "a second instance");
     }
