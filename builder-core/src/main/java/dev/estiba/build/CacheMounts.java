@@ -23,7 +23,8 @@ import java.util.concurrent.Semaphore;
  * A directory is made with the mount's uid, gid and mode the first time. {@code sharing=locked} holds the directory
  * exclusively while the step runs; {@code sharing=private} takes an idle instance of it or makes a fresh one. Holds
  * are taken within this process (a semaphore) and across processes (an advisory lock on {@code <dir>.lock}), so two
- * estiba processes sharing a cache dir serialise too.
+ * estiba processes sharing a cache dir serialise too. A cache with {@code from} starts as a copy of that source and
+ * is a cache of its own for each source content.
  */
 final class CacheMounts {
     private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
@@ -34,6 +35,12 @@ final class CacheMounts {
     /** The directory a cache mount with this id uses first. */
     static Path directory(Path caches, String id) {
         return caches.resolve(Digest.sha256(id.getBytes(StandardCharsets.UTF_8)).hex());
+    }
+
+    /** Makes a new cache directory's first contents: a new directory under {@code parent}. */
+    @FunctionalInterface
+    interface Seeder {
+        Path make(Path parent) throws IOException, BuildException;
     }
 
     /** A directory held for one step; closing releases the hold. */
@@ -48,20 +55,20 @@ final class CacheMounts {
      * Takes the cache directory for a step as the mount's sharing mode says: {@code shared} holds nothing,
      * {@code locked} waits for the directory, {@code private} takes the first idle instance or a new one.
      */
-    static Held take(Path caches, Mount m) throws IOException {
-        Path first = directory(caches, m.id().orElseThrow());
+    static Held take(Path caches, String name, Mount m, Seeder seeder) throws IOException, BuildException {
+        Path first = directory(caches, name);
         String sharing = m.sharing().orElse("shared");
         if (sharing.equals("shared")) {
-            ensure(first, m);
+            ensure(first, m, seeder);
             return new Held(first, () -> { });
         }
         if (sharing.equals("locked")) {
-            ensure(first, m);
+            ensure(first, m, seeder);
             return new Held(first, hold(first, true));
         }
         for (int n = 0; ; n++) {
             Path instance = n == 0 ? first : first.resolveSibling(first.getFileName() + "-" + n);
-            ensure(instance, m);
+            ensure(instance, m, seeder);
             Closeable hold = hold(instance, false);
             if (hold != null) {
                 return new Held(instance, hold);
@@ -109,20 +116,28 @@ final class CacheMounts {
         }
     }
 
-    /** Makes the directory under a temporary name, so a half-made cache never shows. */
-    private static void ensure(Path dir, Mount m) throws IOException {
+    /**
+     * Makes the directory under a temporary name, so a half-made cache never shows: seeded (a copy of the mount's
+     * {@code from}, whose owner and mode it keeps, as BuildKit does), else empty with the mount's uid, gid and mode.
+     */
+    private static void ensure(Path dir, Mount m, Seeder seeder) throws IOException, BuildException {
         if (Files.isDirectory(dir)) {
             return;
         }
         Files.createDirectories(dir.getParent());
-        Path tmp = Files.createTempDirectory(dir.getParent(), ".new-");
-        Files.setAttribute(tmp, "unix:uid", m.uid().orElse(0L).intValue());
-        Files.setAttribute(tmp, "unix:gid", m.gid().orElse(0L).intValue());
-        Files.setAttribute(tmp, "unix:mode", m.mode().orElse(0755) & 07777); // after chown, which may clear bits
+        Path tmp;
+        if (seeder != null) {
+            tmp = seeder.make(dir.getParent());
+        } else {
+            tmp = Files.createTempDirectory(dir.getParent(), ".new-");
+            Files.setAttribute(tmp, "unix:uid", m.uid().orElse(0L).intValue());
+            Files.setAttribute(tmp, "unix:gid", m.gid().orElse(0L).intValue());
+            Files.setAttribute(tmp, "unix:mode", m.mode().orElse(0755) & 07777); // after chown, which may clear bits
+        }
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            Files.delete(tmp); // another build made it first
+            Outputs.deleteTree(tmp); // another build made it first
         }
     }
 }

@@ -146,13 +146,19 @@ final class StepMounts {
                 case TMPFS -> items.add(new Item(false, "", into ->
                     into.mounts.add(spec(origin, m, () -> new MountSpec.Tmpfs(target, m.size().orElse(0L))))));
                 case CACHE -> {
-                    if (m.from().isPresent() || m.source().isPresent()) {
+                    if (m.source().isPresent() && m.from().isEmpty()) {
                         throw new BuildException(origin, "RUN --mount=" + m.text()
-                            + ": cache mounts with from or source are not supported yet", null);
+                            + ": a cache mount's source is a path in its from, which is missing", null);
                     }
-                    items.add(new Item(true, CacheMounts.directory(session.runMountCaches(), m.id().orElseThrow())
-                        .toString(), into -> {
-                            CacheMounts.Held held = CacheMounts.take(session.runMountCaches(), m);
+                    // With from, the cache starts as a copy of it; each source content gets a cache of its own.
+                    BindSource seed = m.from().isPresent() ? bindSource(session, stageIndex, m, origin) : null;
+                    String name = m.id().orElseThrow() + (seed == null ? "" : "\n" + seed.key());
+                    if (seed != null) {
+                        keys.add(seed.key());
+                    }
+                    items.add(new Item(true, CacheMounts.directory(session.runMountCaches(), name).toString(), into -> {
+                            CacheMounts.Held held = CacheMounts.take(session.runMountCaches(), name, m,
+                                seed == null ? null : parent -> seed.copy(session, m, parent, origin));
                             into.onClose(held);
                             into.mounts.add(spec(origin, m, () -> m.readOnly()
                                 ? new MountSpec.Bind(held.directory(), target, true)
@@ -280,12 +286,20 @@ final class StepMounts {
 
     // ---- bind sources
 
-    /** Where a bind mount's files come from. */
+    /** Where a bind mount's (or a cache mount's first) files come from. */
     private sealed interface BindSource {
         String key();
 
         void open(Session session, Mount m, String target, Opened into, Origin origin)
             throws IOException, BuildException;
+
+        /** A new directory under {@code parent} holding a copy of the source, which must be a directory. */
+        Path copy(Session session, Mount m, Path parent, Origin origin) throws IOException, BuildException;
+    }
+
+    private static BuildException notADirectory(Mount m, Origin origin) {
+        return new BuildException(origin, "RUN --mount=" + m.text() + ": a cache mount's source must be a directory",
+            null);
     }
 
     /** Files selected from the context or a named context directory, copied out (owned by root, modes kept). */
@@ -296,6 +310,32 @@ final class StepMounts {
                 throws IOException, BuildException {
             Path copy = Files.createTempDirectory(Files.createDirectories(session.scratch), "bind-");
             into.onClose(() -> Outputs.deleteTree(copy));
+            write(copy);
+            Optional<ContextEntry> named = resolved.isEmpty() ? Optional.empty() : tree.entry(resolved);
+            Path source = copy;
+            if (named.isPresent() && named.get().type() != EntryType.DIRECTORY) {
+                source = copy.resolve(selection.get(0).destination());
+            } else {
+                Files.setAttribute(copy, "unix:mode", named.map(ContextEntry::mode).orElse(0755));
+            }
+            Path bound = source;
+            into.mounts.add(spec(origin, m, () -> new MountSpec.Bind(bound, target, m.readOnly())));
+        }
+
+        @Override
+        public Path copy(Session session, Mount m, Path parent, Origin origin) throws IOException, BuildException {
+            Optional<ContextEntry> named = resolved.isEmpty() ? Optional.empty() : tree.entry(resolved);
+            if (named.isPresent() && named.get().type() != EntryType.DIRECTORY) {
+                throw notADirectory(m, origin);
+            }
+            Path copy = Files.createTempDirectory(parent, ".new-");
+            write(copy);
+            Files.setAttribute(copy, "unix:mode", named.map(ContextEntry::mode).orElse(0755));
+            return copy;
+        }
+
+        /** The selected entries under {@code copy}, owned by root, modes kept. */
+        private void write(Path copy) throws IOException {
             for (SelectedEntry s : selection) {
                 Path to = copy.resolve(s.destination());
                 Files.createDirectories(to.getParent());
@@ -312,15 +352,6 @@ final class StepMounts {
                 }
                 Files.setAttribute(to, "unix:mode", e.mode());
             }
-            Optional<ContextEntry> named = resolved.isEmpty() ? Optional.empty() : tree.entry(resolved);
-            Path source = copy;
-            if (named.isPresent() && named.get().type() != EntryType.DIRECTORY) {
-                source = copy.resolve(selection.get(0).destination());
-            } else {
-                Files.setAttribute(copy, "unix:mode", named.map(ContextEntry::mode).orElse(0755));
-            }
-            Path bound = source;
-            into.mounts.add(spec(origin, m, () -> new MountSpec.Bind(bound, target, m.readOnly())));
         }
     }
 
@@ -350,6 +381,21 @@ final class StepMounts {
             }
             Path b = bound;
             into.mounts.add(spec(origin, m, () -> new MountSpec.Bind(b, target, m.readOnly())));
+        }
+
+        @Override
+        public Path copy(Session session, Mount m, Path parent, Origin origin) throws IOException, BuildException {
+            StageRoot stageRoot = root.get();
+            String resolved = SourceSelector.resolve(stageRoot.sourceTree(), source).orElseThrow(() ->
+                new BuildException(origin, "RUN --mount=" + m.text() + ": source \"" + source + "\" not found in "
+                    + where, null));
+            Path host = stageRoot.snapshot().file(resolved);
+            if (!Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
+                throw notADirectory(m, origin);
+            }
+            Path copy = parent.resolve(".new-" + java.util.UUID.randomUUID());
+            WorkingCopy.create(List.of(host), copy);
+            return copy;
         }
     }
 

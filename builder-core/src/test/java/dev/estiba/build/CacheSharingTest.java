@@ -1,6 +1,7 @@
 package dev.estiba.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.estiba.run.Isolation;
@@ -94,5 +95,28 @@ class CacheSharingTest {
         try (Stream<Path> left = Files.list(cache.resolve("run"))) {
             assertEquals(List.of(), left.toList(), "step state left behind");
         }
+    }
+
+    @Test
+    void aCacheMountFromAStageStartsAsACopyOfItAndPersists() throws Exception {
+        Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+        Files.writeString(ctx.resolve("Dockerfile"), """
+            FROM oci-layout://%1$s AS seed
+            RUN mkdir /s && echo seeded > /s/f
+            FROM oci-layout://%1$s
+            RUN --mount=type=cache,id=c,target=/c,from=seed,source=/s cat /c/f > /first && echo more >> /c/f
+            RUN --mount=type=cache,id=c,target=/c,from=seed,source=/s cat /c/f > /second
+            RUN --mount=type=cache,id=c,target=/c ls /c > /plain
+            """.formatted(base));
+        BuildResult r = Build.dockerfile(ctx.resolve("Dockerfile")).context(ctx).cacheDir(tmp.resolve("cache")).run();
+        assertEquals(Map.of("first", "seeded\n", "second", "seeded\nmore\n", "plain", ""),
+            BuildRunMountsTest.added(r));
+        BuildException e = assertThrows(BuildException.class, () -> {
+            Files.writeString(ctx.resolve("Dockerfile"), "FROM oci-layout://" + base
+                + "\nRUN --mount=type=cache,target=/c,source=/s true\n");
+            Build.dockerfile(ctx.resolve("Dockerfile")).context(ctx).cacheDir(tmp.resolve("cache")).run();
+        });
+        assertEquals("Dockerfile:2: RUN --mount=type=cache,target=/c,source=/s: a cache mount's source is a path in "
+            + "its from, which is missing", e.getMessage());
     }
 }
