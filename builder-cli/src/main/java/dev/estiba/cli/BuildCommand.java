@@ -116,6 +116,14 @@ final class BuildCommand implements Callable<Integer> {
         description = "Grant an entitlement; only security.insecure (RUN --security=insecure).")
     List<String> allow = new ArrayList<>();
 
+    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|,env=VAR]",
+        description = "A secret for RUN --mount=type=secret (buildx syntax; type=file|env also accepted).")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET]",
+        description = "An SSH agent socket for RUN --mount=type=ssh (default: $SSH_AUTH_SOCK).")
+    List<String> ssh = new ArrayList<>();
+
     @Mixin
     CacheDirOption cache;
 
@@ -202,6 +210,12 @@ final class BuildCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("unknown entitlement '" + a + "' (expected security.insecure)");
                 }
                 b.allowInsecure();
+            }
+            for (String sec : secrets) {
+                b.secret(dev.estiba.build.BuildSecret.parse(sec, env));
+            }
+            for (String agent : ssh) {
+                b.ssh(dev.estiba.build.SshAgent.parse(agent, env));
             }
         } catch (IllegalArgumentException e) {
             throw new InputException("estiba build: " + e.getMessage(), e);

@@ -95,4 +95,26 @@ class BuildCommandTest {
             tmp.toString());
         assertTrue(tty.err().contains("\033[2K => [stage-0 2/2] COPY a.txt /  CACHED\n"), tty.err());
     }
+
+    @Test
+    void badSecretSshAndIsolationFlagsAreUsageErrors() throws IOException {
+        Files.writeString(tmp.resolve("Dockerfile"), "FROM scratch\n");
+        String cache = tmp.resolve("cache").toString();
+        String[][] cases = {
+            {"--secret", "id=a,type=vault", "estiba build: --secret id=a,type=vault: unsupported secret type \"vault\" "
+                + "(file or env)\n"},
+            {"--ssh", "default=" + tmp.resolve("Dockerfile"), "estiba build: --ssh default=" + tmp.resolve("Dockerfile")
+                + ": " + tmp.resolve("Dockerfile") + " is not a socket: estiba forwards an agent's socket (start "
+                + "ssh-agent and add the key with ssh-add); key files are not supported\n"},
+        };
+        for (String[] c : cases) {
+            EstibaCommandTest.Run r = EstibaCommandTest.run("build", "--cache-dir", cache, c[0], c[1], tmp.toString());
+            assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+            assertEquals(c[2], r.err());
+        }
+        EstibaCommandTest.Run r = EstibaCommandTest.run("build", "--cache-dir", cache, "--isolation", "lxc",
+            tmp.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.err());
+        assertTrue(r.err().startsWith("estiba build: "), r.err());
+    }
 }

@@ -80,6 +80,8 @@ public final class Build {
     private final List<CacheSpec> cacheFrom = new ArrayList<>();
     private final List<CacheSpec> cacheTo = new ArrayList<>();
     private dev.estiba.run.Isolation isolation = dev.estiba.run.Isolation.AUTO;
+    private final Map<String, BuildSecret> secrets = new LinkedHashMap<>();
+    private final Map<String, SshAgent> sshAgents = new LinkedHashMap<>();
 
     private Build(Path dockerfile) {
         this.dockerfile = dockerfile;
@@ -229,6 +231,18 @@ public final class Build {
         return this;
     }
 
+    /** A secret {@code RUN --mount=type=secret} steps may read ({@code --secret}); a later one with the same id wins. */
+    public Build secret(BuildSecret s) {
+        secrets.put(s.id(), s);
+        return this;
+    }
+
+    /** An SSH agent {@code RUN --mount=type=ssh} steps may use ({@code --ssh}); a later one with the same id wins. */
+    public Build ssh(SshAgent agent) {
+        sshAgents.put(agent.id(), agent);
+        return this;
+    }
+
     /**
      * Runs the build: plans, builds the needed stages, stores the image (tagged), writes the outputs.
      *
@@ -303,6 +317,9 @@ public final class Build {
             cacheDir.resolve("downloads"), futures, listener, cacheDir);
         session.runPolicy = runPolicy;
         session.isolation = isolation;
+        session.secrets = Map.copyOf(secrets);
+        session.sshAgents = Map.copyOf(sshAgents);
+        session.planStages = plan.buildOrder();
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "estiba-stage");
             t.setDaemon(true);

@@ -35,8 +35,14 @@ final class Session {
     private dev.estiba.run.StepRunner runner;
     /** What RUN steps may do, build-wide. */
     RunPolicy runPolicy = RunPolicy.DEFAULT;
-    /** The backend of RUN steps. */
+    /** The isolation RUN steps use. */
     dev.estiba.run.Isolation isolation = dev.estiba.run.Isolation.AUTO;
+    /** {@code --secret}s by id. */
+    Map<String, BuildSecret> secrets = Map.of();
+    /** {@code --ssh} agents by id. */
+    Map<String, SshAgent> sshAgents = Map.of();
+    /** The planned stages, for {@code RUN --mount from=} a stage name. */
+    java.util.List<dev.estiba.plan.Stage> planStages = java.util.List.of();
     private final AtomicInteger vertices = new AtomicInteger();
 
     /**

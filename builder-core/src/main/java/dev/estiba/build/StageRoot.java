@@ -50,7 +50,7 @@ final class StageRoot implements ExistingTree {
     private synchronized Path root() throws IOException {
         if (root == null) {
             Files.createDirectories(scratch);
-            Path dir = Files.createTempDirectory(scratch, "root-");
+            Path dir = rootDirectory(Files.createTempDirectory(scratch, "root-"));
             List<LayerSource> sources = new ArrayList<>();
             for (Descriptor d : layers) {
                 sources.add(new LayerSource(d.digest().toString(), () -> blobs.open(d.digest()), null));
@@ -65,9 +65,15 @@ final class StageRoot implements ExistingTree {
     Path directory() throws IOException {
         if (layers.isEmpty()) {
             Files.createDirectories(scratch);
-            return Files.createTempDirectory(scratch, "empty-");
+            return rootDirectory(Files.createTempDirectory(scratch, "empty-"));
         }
         return root();
+    }
+
+    /** A new temporary directory is 0700; as {@code /} every user must enter it, as in an image. */
+    private static Path rootDirectory(Path dir) throws IOException {
+        Files.setAttribute(dir, "unix:mode", 0755);
+        return dir;
     }
 
     private synchronized ImageFileIndex index() throws IOException {

@@ -150,9 +150,12 @@ final class StageRun {
             + String.join(" ", argv);
         List<String> env = new ArrayList<>();
         step.buildEnv().forEach((k, v) -> env.add(k + "=" + v));
+        String cwd = ec.workingDir() == null || ec.workingDir().isEmpty() ? "/" : ec.workingDir();
+        StepMounts stepMounts = StepMounts.resolve(session, stage.index(), r.mounts(), step.buildEnv(), cwd,
+            r.origin());
+        env.addAll(stepMounts.env());
         String key = StepCache.key(image.key(), createdBy, String.join("\n", env), session.compression.type().name(),
-            session.created(), "mounts=" + r.mounts().stream().map(dev.estiba.instructions.Mount::text).toList(),
-            "network=" + network, "security=" + security,
+            session.created(), "mounts=" + stepMounts.key(), "network=" + network, "security=" + security,
             script.map(x -> x.name() + "\n" + x.content()).orElse(""));
         Optional<Session.Cached> hit = session.lookup(key);
         if (hit.isPresent()) {
@@ -170,15 +173,22 @@ final class StageRun {
                 throw new BuildException(r.origin(), "RUN failed: USER " + ec.user() + ": " + e.getMessage(), e);
             }
         }
-        String cwd = ec.workingDir() == null || ec.workingDir().isEmpty() ? "/" : ec.workingDir();
-        dev.estiba.run.ProcessSpec process = new dev.estiba.run.ProcessSpec(argv, env, cwd, user.uid(),
-            user.gid(), user.additionalGids(), "buildkitsandbox");
         Path upper = Files.createTempDirectory(session.scratch, "upper-");
-        List<dev.estiba.run.MountSpec> mounts = new ArrayList<>();
-        List<java.util.concurrent.locks.Lock> locks = new ArrayList<>();
-        for (dev.estiba.instructions.Mount m : r.mounts()) {
-            mounts.add(RunMounts.spec(m, session.runMountCaches(), locks, r.origin()));
+        try (StepMounts.Opened opened = stepMounts.open()) {
+            List<String> processEnv = new ArrayList<>(env);
+            processEnv.addAll(opened.env); // secrets: never in the key, the history or the config
+            dev.estiba.run.ProcessSpec process = new dev.estiba.run.ProcessSpec(argv, processEnv, cwd,
+                user.uid(), user.gid(), user.additionalGids(), "buildkitsandbox");
+            return runStep(r, argv, createdBy, ec, key, script, process, upper, opened.mounts, network, security);
         }
+    }
+
+    private List<String> runStep(dev.estiba.instructions.RunInstruction r, List<String> argv, String createdBy,
+                                 ExecutionConfig ec, String key, Optional<RunHeredocs.Script> script,
+                                 dev.estiba.run.ProcessSpec process, Path upper, List<dev.estiba.run.MountSpec> opened,
+                                 dev.estiba.run.NetworkMode network, dev.estiba.run.SecurityMode security)
+            throws BuildException, IOException {
+        List<dev.estiba.run.MountSpec> mounts = new ArrayList<>(opened);
         if (script.isPresent()) {
             // BuildKit's shape: the script alone in a read-only directory at /dev/pipes, run through the shell.
             Path pipes = Files.createTempDirectory(session.scratch, "pipes-");
@@ -193,14 +203,11 @@ final class StageRun {
         java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
         dev.estiba.run.StepOutcome outcome;
         try {
-            locks.forEach(java.util.concurrent.locks.Lock::lock);
             outcome = session.runner().run(spec, new dev.estiba.run.StdStreams(java.io.InputStream.nullInputStream(),
                 output, output));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BuildException(r.origin(), "RUN interrupted", e);
-        } finally {
-            locks.forEach(java.util.concurrent.locks.Lock::unlock);
         }
         if (!outcome.result().succeeded()) {
             String log = output.toString(StandardCharsets.UTF_8).strip();

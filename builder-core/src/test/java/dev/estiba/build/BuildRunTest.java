@@ -179,10 +179,6 @@ class BuildRunTest {
         events.clear();
         build(dockerfile(steps));
         assertEquals(List.of(true, true), cached(2));
-
-        BuildException e = assertThrows(BuildException.class,
-            () -> build(dockerfile("RUN --mount=type=ssh,target=/agent true\n")));
-        assertEquals("Dockerfile:2: RUN --mount=type=ssh is not supported yet", e.getMessage());
     }
 
     @Test

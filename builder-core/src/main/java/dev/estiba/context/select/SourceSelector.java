@@ -66,6 +66,14 @@ public final class SourceSelector {
         return List.copyOf(s.out);
     }
 
+    /**
+     * The path that {@code path} leads to, following symlinks inside the tree only ({@code ""} for the root), or
+     * empty when it leads nowhere.
+     */
+    public static java.util.Optional<String> resolve(SourceTree ctx, String path) {
+        return java.util.Optional.ofNullable(ScopedResolver.resolve(ctx, GoPath.inRoot(path)));
+    }
+
     private void selectPlain(String source) throws SourceException {
         String path = GoPath.inRoot(source);
         String[] parts = path.isEmpty() ? new String[0] : path.split("/");
