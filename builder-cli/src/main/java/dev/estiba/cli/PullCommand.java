@@ -2,15 +2,15 @@ package dev.estiba.cli;
 
 import dev.estiba.format.Transport;
 import dev.estiba.format.ocilayout.OciLayoutWriter;
+import dev.estiba.image.ImageTree;
 import dev.estiba.image.Platform;
 import dev.estiba.registry.BlobDirectory;
 import dev.estiba.registry.ImagePuller;
-import dev.estiba.registry.ImageTreePuller;
-import dev.estiba.registry.RemoteManifest;
-import dev.estiba.image.ImageTree;
 import dev.estiba.registry.ImageReference;
+import dev.estiba.registry.ImageTreePuller;
 import dev.estiba.registry.PlatformSelector;
 import dev.estiba.registry.PulledImage;
+import dev.estiba.registry.RemoteManifest;
 import dev.estiba.registry.RegistryClient;
 import java.nio.file.Path;
 import java.util.Map;

@@ -167,6 +167,9 @@ class MultiPlatformCommandsTest {
                 host + "/multi/pushed:v1"));
             assertEquals(digest + "\n", ok("push", "-q", "--config", config, "--cache-dir", cache,
                 host + "/multi/pushed:v1", host + "/multi/again:v1"));
+            String listed = ok("images", "--cache-dir", cache);
+            assertTrue(listed.contains(String.format("%-40s %-15s %-12s %-25s ", host + "/multi/pushed", "v1",
+                Digest.parse(digest).shortHex(), "(2 platforms)")), listed);
             List<String> copy = f.skopeo("copy", "src");
             copy.addAll(List.of("--all", "--preserve-digests", "docker://" + host + "/multi/again:v1",
                 "oci:" + tmp.resolve("copied") + ":v1"));
