@@ -170,6 +170,19 @@ class MultiPlatformCommandsTest {
             String listed = ok("images", "--cache-dir", cache);
             assertTrue(listed.contains(String.format("%-40s %-15s %-12s %-25s ", host + "/multi/pushed", "v1",
                 Digest.parse(digest).shortHex(), "(2 platforms)")), listed);
+            // save writes the whole index into an OCI archive; a docker save tar cannot hold it.
+            Path saved = tmp.resolve("saved.tar");
+            ok("save", "--cache-dir", cache, "--format", "oci", "-o", saved.toString(), host + "/multi/pushed:v1");
+            assertEquals(new String(index, StandardCharsets.UTF_8), f.run(List.of("skopeo", "inspect", "--raw",
+                "oci-archive:" + saved + ":" + host + "/multi/pushed:v1")));
+            Path refused = tmp.resolve("refused.tar");
+            EstibaCommandTest.Run docker = run("save", "--cache-dir", cache, "-o", refused.toString(),
+                host + "/multi/pushed:v1");
+            assertEquals(new EstibaCommandTest.Run(ExitCodes.USAGE, "", "estiba: save: " + host + "/multi/pushed:v1"
+                + " is a multi-platform index (linux/amd64, linux/arm64/v8) and a docker-save archive holds one "
+                + "platform per image; save it with --format oci, or pull one platform (estiba pull --platform)\n"),
+                docker);
+            assertTrue(!Files.exists(refused));
             List<String> copy = f.skopeo("copy", "src");
             copy.addAll(List.of("--all", "--preserve-digests", "docker://" + host + "/multi/again:v1",
                 "oci:" + tmp.resolve("copied") + ":v1"));
