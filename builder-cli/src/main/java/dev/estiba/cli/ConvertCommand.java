@@ -3,9 +3,12 @@ package dev.estiba.cli;
 import dev.estiba.format.ImageConversion;
 import dev.estiba.format.ImageTransports;
 import dev.estiba.format.OpenedSource;
+import dev.estiba.format.OpenedTree;
+import dev.estiba.format.TreeConversion;
 import dev.estiba.format.Transport;
 import dev.estiba.image.Digest;
 import dev.estiba.image.Image;
+import dev.estiba.image.ImageTree;
 import dev.estiba.image.Platform;
 import dev.estiba.layer.Compression;
 import dev.estiba.layer.CompressionType;
@@ -46,9 +49,15 @@ final class ConvertCommand implements Callable<Integer> {
     String compression;
 
     @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
-        description = "The platform to take from a multi-platform index, e.g. linux/arm64/v8 (for a docker:// "
-            + "source the default is this machine's).")
+        description = "The platform to take from a multi-platform index, e.g. linux/arm64/v8 (default: this "
+            + "machine's, as skopeo copy chooses).")
     String platform;
+
+    @Option(names = {"-a", "--all"},
+        description = "Copy a multi-platform index whole: every platform's manifest, config and layers, and the "
+            + "index itself with its exact bytes (as skopeo copy --all). A docker-archive holds one platform, so it "
+            + "takes --platform instead.")
+    boolean all;
 
     @Mixin
     CacheDirOption cache;
@@ -80,9 +89,15 @@ final class ConvertCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("unknown format \"" + format + "\" (expected oci or docker)");
             };
             layers = compression == null ? null : Compression.defaultFor(CompressionType.fromCliName(compression));
-            wanted = platform == null ? null : Platform.parse(platform);
+            wanted = platform == null ? PlatformSelector.host() : Platform.parse(platform);
         } catch (IllegalArgumentException e) {
             throw Failures.of(e);
+        }
+        if (all && platform != null) {
+            throw new InputException("estiba: convert: --all copies every platform; leave out --platform " + platform);
+        }
+        if (all) {
+            return copyAll(src, dst, docker, layers);
         }
         Transport from = src;
         Transport to = dst;
@@ -92,8 +107,7 @@ final class ConvertCommand implements Callable<Integer> {
             try {
                 Image input;
                 if (from == null) {
-                    input = RegistryLocation.pull(source, wanted != null ? wanted : PlatformSelector.host(), registry,
-                        cache.root(), spec.commandLine().getErr());
+                    input = RegistryLocation.pull(source, wanted, registry, cache.root(), spec.commandLine().getErr());
                 } else {
                     opened = ImageTransports.read(from, wanted);
                     input = opened.only().image();
@@ -105,6 +119,37 @@ final class ConvertCommand implements Callable<Integer> {
                 } else {
                     ImageTransports.write(to, image);
                     written[0] = image.manifest().digest();
+                }
+            } finally {
+                if (opened != null) {
+                    opened.close();
+                }
+            }
+        });
+        spec.commandLine().getOut().println(written[0]);
+        return ExitCodes.OK;
+    }
+
+    /** {@code --all}: the whole tree, converted only when --format or --compression ask for a change. */
+    private Integer copyAll(Transport from, Transport to, Boolean docker, Compression layers) {
+        Digest[] written = new Digest[1];
+        RegistryErrors.run(() -> {
+            OpenedTree opened = null;
+            try {
+                ImageTree input;
+                if (from == null) {
+                    input = RegistryLocation.pullTree(source, registry, cache.root(), spec.commandLine().getErr());
+                } else {
+                    opened = ImageTransports.readTree(from);
+                    input = opened.tree();
+                }
+                ImageTree tree = TreeConversion.convert(input, docker, layers, cache.blobs(),
+                    Runtime.getRuntime().availableProcessors(), source);
+                if (to == null) {
+                    written[0] = RegistryLocation.push(tree, destination, registry, spec.commandLine().getErr());
+                } else {
+                    ImageTransports.write(to, tree);
+                    written[0] = tree.digest();
                 }
             } finally {
                 if (opened != null) {

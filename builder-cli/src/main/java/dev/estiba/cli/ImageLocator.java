@@ -3,9 +3,12 @@ package dev.estiba.cli;
 import dev.estiba.format.ImageTransports;
 import dev.estiba.format.NamedImage;
 import dev.estiba.format.OpenedSource;
+import dev.estiba.format.OpenedTree;
 import dev.estiba.format.Transport;
 import dev.estiba.image.Digest;
+import dev.estiba.image.ImageTree;
 import dev.estiba.image.Platform;
+import dev.estiba.store.BlobStore;
 import dev.estiba.store.ImageStore;
 import dev.estiba.store.StoredImages;
 import java.io.IOException;
@@ -49,6 +52,28 @@ final class ImageLocator {
             String name = tagged(images, text);
             return new OpenedSource(text, List.of(new NamedImage(name,
                 StoredImages.read(images.blobs(), manifest))), null);
+        } catch (IllegalArgumentException e) {
+            throw Failures.of(e);
+        } catch (IOException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    /** Opens everything {@code text} names, whole: a multi-platform index with every platform, or one image. */
+    static OpenedTree openTree(String text, CacheDirOption cache) {
+        try {
+            if (isTransport(text)) {
+                return ImageTransports.readTree(Transport.parse(text));
+            }
+            ImageStore images = cache.images();
+            Digest manifest = images.resolve(text);
+            if (manifest == null) {
+                throw new InputException("estiba: no image \"" + text + "\" in the local store (" + cache.root()
+                    + "); load one with estiba load, or name a location such as oci:DIR:TAG");
+            }
+            BlobStore blobs = images.blobs();
+            return new OpenedTree(text, tagged(images, text), ImageTree.read(blobs.read(manifest), blobs::open, text),
+                null);
         } catch (IllegalArgumentException e) {
             throw Failures.of(e);
         } catch (IOException e) {

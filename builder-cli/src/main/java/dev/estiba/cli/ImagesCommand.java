@@ -6,6 +6,7 @@ import dev.estiba.image.Descriptor;
 import dev.estiba.image.Digest;
 import dev.estiba.image.Image;
 import dev.estiba.image.ImageJson;
+import dev.estiba.image.ImageTree;
 import dev.estiba.store.ImageStore;
 import dev.estiba.store.StoredImages;
 import java.io.IOException;
@@ -45,9 +46,28 @@ final class ImagesCommand implements Callable<Integer> {
                 out.printf("%-40s %-15s %-12s %-25s %s%n", "REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE");
             }
             for (Map.Entry<String, Digest> e : store.list().entrySet()) {
-                Image image = StoredImages.read(store.blobs(), e.getValue());
                 String name = e.getKey();
                 int colon = name.lastIndexOf(':');
+                ImageTree tree = ImageTree.read(store.blobs().read(e.getValue()), store.blobs()::open, name);
+                if (tree.isIndex()) {
+                    // A whole multi-platform index (pull --all): its digest stands for the id, all platforms' size.
+                    long size = tree.walk().stream().mapToLong(b -> b.descriptor().size()).sum();
+                    if (format.equals("json")) {
+                        ObjectNode o = json.addObject();
+                        o.put("Repository", name.substring(0, colon));
+                        o.put("Tag", name.substring(colon + 1));
+                        o.put("ID", tree.digest().toString());
+                        o.put("Digest", tree.digest().toString());
+                        o.put("Size", size);
+                        ArrayNode platforms = o.putArray("Platforms");
+                        tree.entries().forEach(d -> platforms.add(d.platform() == null ? null : d.platform().toString()));
+                    } else {
+                        out.printf("%-40s %-15s %-12s %-25s %s%n", name.substring(0, colon), name.substring(colon + 1),
+                            tree.digest().shortHex(), "(" + tree.entries().size() + " platforms)", Sizes.human(size));
+                    }
+                    continue;
+                }
+                Image image = StoredImages.read(store.blobs(), e.getValue());
                 long size = image.config().size() + image.layers().stream().mapToLong(Descriptor::size).sum();
                 String created = image.config().value().created();
                 if (format.equals("json")) {
@@ -69,6 +89,8 @@ final class ImagesCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (IOException e) {
+            throw Failures.of(e);
+        } catch (IllegalArgumentException e) {
             throw Failures.of(e);
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.estiba.format.NamedImage;
 import dev.estiba.format.OpenedSource;
+import dev.estiba.format.OpenedTree;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Digest;
 import dev.estiba.image.ExecutionConfig;
@@ -11,6 +12,7 @@ import dev.estiba.image.HistoryEntry;
 import dev.estiba.image.Image;
 import dev.estiba.image.ImageConfig;
 import dev.estiba.image.ImageJson;
+import dev.estiba.image.ImageTree;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,9 @@ final class InspectCommand implements Callable<Integer> {
         boolean layers;
         @Option(names = "--history", description = "List the history, newest first, like docker history.")
         boolean history;
+        @Option(names = "--raw", description = "Print the top manifest or multi-platform index exactly as stored "
+            + "(as skopeo inspect --raw).")
+        boolean raw;
     }
 
     @ArgGroup(exclusive = true)
@@ -70,6 +75,23 @@ final class InspectCommand implements Callable<Integer> {
         }
         boolean json = format.equals("json");
         PrintWriter out = spec.commandLine().getOut();
+        boolean summary = !part.config && !part.manifest && !part.layers && !part.history;
+        if (part.raw || (summary && platform == null)) {
+            try (OpenedTree opened = ImageLocator.openTree(source, cache)) {
+                if (part.raw) {
+                    out.println(new String(opened.tree().top().bytes(), StandardCharsets.UTF_8));
+                    out.flush();
+                    return ExitCodes.OK;
+                }
+                if (opened.tree().isIndex()) {
+                    printIndex(out, opened, json);
+                    out.flush();
+                    return ExitCodes.OK;
+                }
+            } catch (IOException e) {
+                throw Failures.of(e);
+            }
+        }
         try (OpenedSource opened = ImageLocator.open(source, cache, platform)) {
             NamedImage named = opened.only();
             Image image = named.image();
@@ -90,6 +112,38 @@ final class InspectCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } catch (IOException e) {
             throw Failures.of(e);
+        }
+    }
+
+    /**
+     * A multi-platform index: its digest and media type, then one row per platform (digest, size, media type),
+     * or the same as JSON ({@code Manifests} holding each entry's descriptor as the index has it).
+     */
+    private void printIndex(PrintWriter out, OpenedTree opened, boolean json) throws IOException {
+        ImageTree tree = opened.tree();
+        if (json) {
+            ObjectNode o = ImageJson.mapper().createObjectNode();
+            o.put("Name", source);
+            o.put("Digest", tree.digest().toString());
+            o.put("MediaType", tree.mediaType());
+            ArrayNode entries = o.putArray("Manifests");
+            for (Descriptor d : tree.entries()) {
+                entries.add(ImageJson.mapper().valueToTree(d));
+            }
+            out.println(ImageJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(o));
+            return;
+        }
+        row(out, "Name", source);
+        if (opened.name() != null) {
+            row(out, "Tag", opened.name());
+        }
+        row(out, "Digest", tree.digest().toString());
+        row(out, "Media type", tree.mediaType());
+        row(out, "Platforms", Integer.toString(tree.entries().size()));
+        out.printf("%-20s  %-71s  %8s  %s%n", "PLATFORM", "DIGEST", "SIZE", "MEDIA TYPE");
+        for (Descriptor d : tree.entries()) {
+            out.printf("%-20s  %-71s  %8s  %s%n", d.platform() == null ? "-" : d.platform().toString(), d.digest(),
+                Sizes.human(d.size()), d.mediaType());
         }
     }
 

@@ -2,12 +2,15 @@ package dev.estiba.cli;
 
 import dev.estiba.format.Transport;
 import dev.estiba.format.ocilayout.OciLayoutWriter;
+import dev.estiba.image.ImageTree;
 import dev.estiba.image.Platform;
 import dev.estiba.registry.BlobDirectory;
 import dev.estiba.registry.ImagePuller;
 import dev.estiba.registry.ImageReference;
+import dev.estiba.registry.ImageTreePuller;
 import dev.estiba.registry.PlatformSelector;
 import dev.estiba.registry.PulledImage;
+import dev.estiba.registry.RemoteManifest;
 import dev.estiba.registry.RegistryClient;
 import java.nio.file.Path;
 import java.util.Map;
@@ -32,6 +35,10 @@ public final class PullCommand implements Runnable {
         description = "The platform to pull from a multi-platform image (default: this machine's).")
     String platform;
 
+    @Option(names = {"-a", "--all"}, description = "Pull every platform of a multi-platform image and keep its index "
+        + "(the name then stands for the whole index, which estiba push sends whole).")
+    boolean all;
+
     @Option(names = "--output", paramLabel = "oci:DIR[:TAG]",
         description = "Also write the image into an OCI layout (tag defaults to the reference's).")
     String output;
@@ -54,6 +61,9 @@ public final class PullCommand implements Runnable {
         } catch (IllegalArgumentException e) {
             throw Failures.of(e);
         }
+        if (all && platform != null) {
+            throw new InputException("estiba: pull: --all pulls every platform; leave out --platform " + platform);
+        }
         Transport layout = null;
         if (output != null) {
             try {
@@ -72,6 +82,18 @@ public final class PullCommand implements Runnable {
             RegistryProgress progress = new RegistryProgress(spec.commandLine().getErr(), quiet);
             RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env), progress);
             BlobDirectory blobs = new BlobDirectory(cacheRoot);
+            if (all) {
+                RemoteManifest top = new ImageTreePuller(client, progress).pull(ref, blobs);
+                if (ref.tag() != null) {
+                    cache.images().tag(ref.name() + ":" + ref.tag(), top.digest());
+                }
+                if (target != null) {
+                    String tag = target.reference() != null ? target.reference() : ref.tag();
+                    OciLayoutWriter.write(Path.of(target.path()), ImageTree.read(top.bytes(), blobs, reference), tag);
+                }
+                spec.commandLine().getOut().println(top.digest());
+                return;
+            }
             PulledImage pulled = new ImagePuller(client, progress).pull(ref, wanted, blobs);
             if (ref.tag() != null) {
                 cache.images().tag(ref.name() + ":" + ref.tag(), pulled.manifest().digest());

@@ -2,12 +2,18 @@ package dev.estiba.cli;
 
 import dev.estiba.format.ImageTransports;
 import dev.estiba.format.OpenedSource;
+import dev.estiba.format.OpenedTree;
 import dev.estiba.format.Transport;
 import dev.estiba.image.Digest;
+import dev.estiba.image.Descriptor;
+import dev.estiba.image.ImageIndex;
+import dev.estiba.image.ImageTree;
 import dev.estiba.image.Manifest;
+import dev.estiba.image.Platform;
 import dev.estiba.registry.BlobDirectory;
 import dev.estiba.registry.ImagePusher;
 import dev.estiba.registry.ImageReference;
+import dev.estiba.registry.PlatformSelector;
 import dev.estiba.registry.RegistryClient;
 import dev.estiba.store.BlobStore;
 import dev.estiba.store.ImageStore;
@@ -46,6 +52,11 @@ public final class PushCommand implements Runnable {
     @Option(names = "--digestfile", paramLabel = "FILE", description = "Write the pushed manifest digest here.")
     Path digestFile;
 
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+        description = "Push only this platform's image from a multi-platform index (default: the whole index, "
+            + "every platform, the index last).")
+    String platform;
+
     @Mixin
     CacheDirOption cache;
 
@@ -64,6 +75,12 @@ public final class PushCommand implements Runnable {
         }
         List<String> refs = references.isEmpty() ? List.of(image) : references;
         Path cacheRoot = cache.root();
+        Platform wanted;
+        try {
+            wanted = platform == null ? null : Platform.parse(platform);
+        } catch (IllegalArgumentException e) {
+            throw Failures.of(e);
+        }
         RegistryErrors.run(() -> {
             List<ImageReference> targets = new ArrayList<>();
             for (String r : refs) {
@@ -73,9 +90,14 @@ public final class PushCommand implements Runnable {
                 new RegistryProgress(spec.commandLine().getErr(), quiet));
             ImagePusher pusher = new ImagePusher(client);
             Digest digest;
-            if (location != null) {
-                try (OpenedSource source = ImageTransports.read(location)) {
+            if (location != null && wanted != null) {
+                try (OpenedSource source = ImageTransports.read(location, wanted)) {
                     digest = pusher.push(source.only().image(), targets, null);
+                }
+            } else if (location != null) {
+                try (OpenedTree source = ImageTransports.readTree(location)) {
+                    ImageTree tree = source.tree();
+                    digest = pusher.push(tree.top().bytes(), tree.mediaType(), tree.blobs(), targets, null);
                 }
             } else {
                 BlobStore blobs = cache.blobs();
@@ -84,8 +106,13 @@ public final class PushCommand implements Runnable {
                     throw new InputException("estiba: push: no image \"" + image + "\" in the local store " + cacheRoot);
                 }
                 byte[] bytes = blobs.read(manifest);
-                String mediaType = Manifest.parse(bytes, image).effectiveMediaType();
-                digest = pusher.push(bytes, mediaType, new BlobDirectory(cacheRoot), targets, null);
+                Manifest parsed = Manifest.parse(bytes, image);
+                if (wanted != null && parsed instanceof ImageIndex index) {
+                    Descriptor chosen = PlatformSelector.select(index, wanted, image);
+                    bytes = blobs.read(chosen.digest());
+                    parsed = Manifest.parse(bytes, image + "@" + chosen.digest());
+                }
+                digest = pusher.push(bytes, parsed.effectiveMediaType(), new BlobDirectory(cacheRoot), targets, null);
             }
             if (digestFile != null) {
                 Path tmp = Files.createTempFile(digestFile.toAbsolutePath().getParent(), ".digest-", ".tmp");

@@ -1,8 +1,12 @@
 package dev.estiba.cli;
 
 import dev.estiba.format.ImageConversion;
+import dev.estiba.format.ImageTransports;
 import dev.estiba.format.NamedImage;
 import dev.estiba.format.OpenedSource;
+import dev.estiba.format.OpenedTree;
+import dev.estiba.format.Transport;
+import dev.estiba.format.TreeConversion;
 import dev.estiba.format.dockerarchive.DockerArchive;
 import dev.estiba.format.ociarchive.OciArchive;
 import dev.estiba.image.Image;
@@ -41,6 +45,22 @@ final class SaveCommand implements Callable<Integer> {
         if (ImageLocator.isTransport(image)) {
             throw new InputException("estiba: save takes an image of the local store; use estiba convert for "
                 + image);
+        }
+        try (OpenedTree whole = ImageLocator.openTree(image, cache)) {
+            if (whole.tree().isIndex()) {
+                // A whole multi-platform index (pull --all): an OCI archive holds it all; a docker save cannot.
+                if (format.equals("docker")) {
+                    throw new InputException("estiba: save: " + image + " is a multi-platform index ("
+                        + ImageTransports.platforms(whole.tree()) + ") and a docker-save archive holds one platform"
+                        + " per image; save it with --format oci, or pull one platform (estiba pull --platform)");
+                }
+                Transport to = new Transport(Transport.Kind.OCI_ARCHIVE, output.toString(), whole.name());
+                ImageTransports.write(to, TreeConversion.convert(whole.tree(), false, null, cache.blobs(), 1,
+                    image));
+                return ExitCodes.OK;
+            }
+        } catch (IOException e) {
+            throw Failures.of(e);
         }
         try (OpenedSource opened = ImageLocator.open(image, cache)) {
             NamedImage named = opened.only();

@@ -8,6 +8,7 @@ import dev.estiba.format.ocilayout.OciLayoutReader;
 import dev.estiba.format.ocilayout.OciLayoutWriter;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Image;
+import dev.estiba.image.ImageTree;
 import dev.estiba.image.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -123,6 +124,68 @@ public final class ImageTransports {
         }
         String ref = d.annotation(Descriptor.REF_NAME);
         return ref != null && (ref.contains(":") || ref.contains("/")) ? ref : null;
+    }
+
+    /**
+     * Everything a transport names, whole: a multi-platform index with every platform, or a single image. A
+     * docker-save archive holds single images only.
+     */
+    public static OpenedTree readTree(Transport t) throws IOException {
+        Path path = Path.of(t.path());
+        switch (t.kind()) {
+            case OCI -> {
+                if (!Files.isDirectory(path)) {
+                    throw new ImageFormatException(t.kind().prefix() + ":" + t.path() + ": no such directory");
+                }
+                OciLayoutReader r = OciLayoutReader.open(new DirectoryFiles(path, "oci:" + t.path()));
+                Descriptor d = r.find(t.reference());
+                return new OpenedTree(t.toString(), ociName(d), r.tree(d), null);
+            }
+            case OCI_ARCHIVE -> {
+                OciLayoutReader r = OciArchive.open(path);
+                try {
+                    Descriptor d = r.find(t.reference());
+                    return new OpenedTree(t.toString(), ociName(d), r.tree(d), r.files());
+                } catch (IOException | RuntimeException e) {
+                    r.files().close();
+                    throw e;
+                }
+            }
+            case DOCKER_ARCHIVE -> {
+                OpenedSource one = read(t);
+                return new OpenedTree(one.describe(), one.only().name(), ImageTree.of(one.only().image()),
+                    one.resource());
+            }
+            default -> throw new IllegalStateException(t.kind().toString());
+        }
+    }
+
+    /**
+     * Writes a whole image tree to a transport: every platform of an index. A docker-save archive holds one
+     * image per tag, so an index is refused there with the platforms it has (choose one with --platform).
+     */
+    public static void write(Transport t, ImageTree tree) throws IOException {
+        Path path = Path.of(t.path());
+        switch (t.kind()) {
+            case OCI -> OciLayoutWriter.write(path, tree, t.reference());
+            case OCI_ARCHIVE -> OciArchive.write(path, tree, t.reference());
+            case DOCKER_ARCHIVE -> {
+                if (tree.isIndex()) {
+                    throw new ImageFormatException(t + ": a docker-save archive holds one platform per image, and "
+                        + tree.digest() + " is a multi-platform index (" + platforms(tree)
+                        + "); copy one platform with --platform instead of --all");
+                }
+                DockerArchive.write(path, ImageReading.image(tree.top().bytes(), tree.blobs(), t.toString()),
+                    t.reference());
+            }
+            default -> throw new IllegalStateException(t.kind().toString());
+        }
+    }
+
+    /** {@code linux/amd64, linux/arm64/v8}: the platforms of an index's entries (digests for entries without). */
+    public static String platforms(ImageTree tree) {
+        return tree.entries().stream().map(d -> d.platform() == null ? d.digest().toString()
+            : d.platform().toString()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Writes an image to a transport. */

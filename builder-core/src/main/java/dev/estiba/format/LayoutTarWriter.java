@@ -5,6 +5,7 @@ import dev.estiba.image.Descriptor;
 import dev.estiba.image.Image;
 import dev.estiba.image.ImageIndex;
 import dev.estiba.image.ImageJson;
+import dev.estiba.image.ImageTree;
 import dev.estiba.layer.LayerPath;
 import dev.estiba.layer.TarWriter;
 import java.io.ByteArrayInputStream;
@@ -24,8 +25,11 @@ import java.util.TreeMap;
  */
 public final class LayoutTarWriter {
 
-    /** An image and the index entry (annotations) that names it. */
-    public record Entry(Image image, Descriptor indexEntry) {
+    /** An image (one manifest or a whole multi-platform index) and the index entry (annotations) that names it. */
+    public record Entry(ImageTree tree, Descriptor indexEntry) {
+        public Entry(Image image, Descriptor indexEntry) {
+            this(ImageTree.of(image), indexEntry);
+        }
     }
 
     private interface Content {
@@ -40,18 +44,31 @@ public final class LayoutTarWriter {
 
     /** The index entry for an image, with its ref-name and any other annotations. */
     public static Descriptor indexEntry(Image image, Map<String, String> annotations) {
-        Descriptor d = image.manifest().descriptor(image.manifest().value().effectiveMediaType());
-        return d.withAnnotations(annotations);
+        return indexEntry(ImageTree.of(image), annotations);
+    }
+
+    /** The index entry for an image tree (its top manifest or index), with annotations. */
+    public static Descriptor indexEntry(ImageTree tree, Map<String, String> annotations) {
+        return tree.descriptor().withAnnotations(annotations);
     }
 
     public static void write(Path target, List<Entry> images, Map<String, byte[]> extraFiles) throws IOException {
         TreeMap<String, FileSpec> files = new TreeMap<>(LayerPath.BYTE_ORDER);
         for (Entry e : images) {
-            Image image = e.image();
-            put(files, LayoutFiles.blobPath(image.manifest().digest()), image.manifest().bytes());
-            put(files, LayoutFiles.blobPath(image.config().digest()), image.config().bytes());
-            for (Descriptor layer : image.layers()) {
-                files.put(LayoutFiles.blobPath(layer.digest()), new FileSpec(layer.size(), () -> image.open(layer)));
+            ImageTree tree = e.tree();
+            List<ImageTree.Blob> blobs;
+            try {
+                blobs = tree.walk();
+            } catch (IllegalArgumentException bad) {
+                throw new ImageFormatException(target + ": " + bad.getMessage(), bad);
+            }
+            for (ImageTree.Blob blob : blobs) {
+                Descriptor d = blob.descriptor();
+                if (blob.bytes() != null) {
+                    put(files, LayoutFiles.blobPath(d.digest()), blob.bytes());
+                } else {
+                    files.put(LayoutFiles.blobPath(d.digest()), new FileSpec(d.size(), () -> tree.open(d)));
+                }
             }
         }
         ImageIndex index = ImageIndex.oci(images.stream().map(Entry::indexEntry).toList());

@@ -13,6 +13,7 @@ import java.util.Map;
 /**
  * Chooses a proxy from {@code HTTPS_PROXY}/{@code HTTP_PROXY} and {@code NO_PROXY} (either case), as curl and
  * docker read them. Loopback hosts never go through a proxy. jib-core reads only Java system properties.
+ * Credentials in the proxy URL are sent as {@code Proxy-Authorization} ({@link ProxyCredentials}).
  */
 final class EnvironmentProxySelector extends ProxySelector {
     private final Map<String, String> env;
@@ -23,20 +24,38 @@ final class EnvironmentProxySelector extends ProxySelector {
 
     @Override
     public List<Proxy> select(URI uri) {
+        URI p = proxyFor(uri);
+        if (p == null) {
+            return List.of(Proxy.NO_PROXY);
+        }
+        int port = p.getPort() > 0 ? p.getPort() : "https".equalsIgnoreCase(p.getScheme()) ? 443 : 80;
+        return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.getHost(), port)));
+    }
+
+    /**
+     * The {@code Proxy-Authorization} value for a request to {@code uri}: Basic with the user and password of
+     * the proxy URL ({@code http://user:pass@host:port}, percent-decoded), or null when the request goes
+     * direct or the proxy URL has no credentials.
+     */
+    String authorization(URI uri) {
+        URI p = proxyFor(uri);
+        return p == null ? null : ProxyCredentials.basic(p);
+    }
+
+    /** The proxy URL for a request, or null for a direct connection (loopback, NO_PROXY, no proxy set). */
+    URI proxyFor(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1); // an IPv6 literal
         }
         if (RegistryOptions.isLoopback(host) || excluded(host, uri.getPort())) {
-            return List.of(Proxy.NO_PROXY);
+            return null;
         }
         String proxy = "https".equalsIgnoreCase(uri.getScheme()) ? get("HTTPS_PROXY") : get("HTTP_PROXY");
         if (proxy == null || proxy.isBlank()) {
-            return List.of(Proxy.NO_PROXY);
+            return null;
         }
-        URI p = URI.create(proxy.contains("://") ? proxy : "http://" + proxy);
-        int port = p.getPort() > 0 ? p.getPort() : "https".equalsIgnoreCase(p.getScheme()) ? 443 : 80;
-        return List.of(new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(p.getHost(), port)));
+        return URI.create(proxy.contains("://") ? proxy : "http://" + proxy);
     }
 
     /** Whether NO_PROXY names the host: {@code *}, the host, a domain suffix ({@code .x.com} or {@code x.com}). */

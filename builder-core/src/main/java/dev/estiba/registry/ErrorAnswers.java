@@ -42,6 +42,11 @@ final class ErrorAnswers {
                 kind = RegistryException.Kind.DENIED;
                 message = "registry " + repo.registry() + " denied access";
             }
+            case 407 -> {
+                kind = RegistryException.Kind.UNAUTHORIZED;
+                message = "the proxy to " + repo.registry() + " wants credentials (put them in the proxy URL: "
+                    + "HTTPS_PROXY or HTTP_PROXY=http://USER:PASSWORD@HOST:PORT)";
+            }
             case 404 -> {
                 kind = RegistryException.Kind.NOT_FOUND;
                 message = thing + " not found in registry " + repo.registry();

@@ -35,6 +35,7 @@ final class HttpTransport {
         if (System.getProperty(BUFFER_SIZE_PROPERTY) == null) {
             System.setProperty(BUFFER_SIZE_PROPERTY, BUFFER_SIZE);
         }
+        ProxyCredentials.allowBasicThroughTunnels();
     }
 
     private final RegistryOptions options;
@@ -68,7 +69,7 @@ final class HttpTransport {
         HttpRequest ping = HttpRequest.newBuilder(URI.create("https://" + host + "/v2/")).GET()
             .header("User-Agent", options.userAgent()).build();
         try {
-            client(host).send(ping, HttpResponse.BodyHandlers.discarding());
+            client(host).send(withProxyAuthorization(ping), HttpResponse.BodyHandlers.discarding());
             return "https";
         } catch (SSLException e) {
             if (e instanceof SSLHandshakeException && isCertificateProblem(e) && !options.isInsecure(host)) {
@@ -112,7 +113,7 @@ final class HttpTransport {
     <T> HttpResponse<T> send(String host, HttpRequest request, HttpResponse.BodyHandler<T> handler)
         throws IOException {
         try {
-            return client(host).send(request, handler);
+            return client(host).send(withProxyAuthorization(request), handler);
         } catch (RegistryException e) {
             throw e;
         } catch (IOException e) {
@@ -124,6 +125,13 @@ final class HttpTransport {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
         }
+    }
+
+    /** The request with the proxy's credentials when it goes through a proxy whose URL has them. */
+    private HttpRequest withProxyAuthorization(HttpRequest request) {
+        String authorization = proxies.authorization(request.uri());
+        return authorization == null ? request : HttpRequest.newBuilder(request, (name, value) -> true)
+            .header("Proxy-Authorization", authorization).build();
     }
 
     static Retrier.RetryableException retryable(String host, IOException e) {

@@ -62,13 +62,26 @@ public record ImageReference(String registry, String repository, String tag, Dig
         if (name.equals("scratch")) {
             throw invalid(text, "\"scratch\" is a reserved name, not an image in a registry");
         }
+        // jib's grammar has no IPv6 literals; docker's accepts "[::1]:5000/name": parse the rest with a stand-in host.
+        String ipv6 = null;
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            int slash = name.indexOf('/');
+            if (end < 0 || slash < end || !name.substring(1, end).matches("[0-9a-fA-F:]*:[0-9a-fA-F:.]*")
+                    || !name.substring(end + 1, slash).matches("(:[0-9]+)?")) {
+                throw invalid(text, "invalid IPv6 registry host (expected [ADDRESS] or [ADDRESS]:PORT before the"
+                    + " first slash)");
+            }
+            ipv6 = name.substring(0, slash);
+            name = "localhost" + name.substring(slash);
+        }
         com.google.cloud.tools.jib.api.ImageReference jib;
         try {
             jib = com.google.cloud.tools.jib.api.ImageReference.parse(name);
         } catch (com.google.cloud.tools.jib.api.InvalidImageReferenceException e) {
             throw invalid(text, explain(name));
         }
-        String registry = jib.getRegistry();
+        String registry = ipv6 != null ? ipv6 : jib.getRegistry();
         String repository = jib.getRepository();
         if (isDockerHub(registry)) {
             registry = DOCKER_HUB;

@@ -8,12 +8,9 @@ import dev.estiba.image.ImageJson;
 import dev.estiba.image.ImageManifest;
 import dev.estiba.image.Manifest;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;
@@ -22,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,7 +31,6 @@ public final class ImageStore {
     private static final TypeReference<TreeMap<String, Digest>> TABLE = new TypeReference<>() {
     };
 
-    private static final ConcurrentHashMap<String, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
 
     private final BlobStore blobs;
 
@@ -167,21 +161,7 @@ public final class ImageStore {
      * exclusive file lock on {@code images.lock} against other processes.
      */
     public <T> T locked(IoSupplier<T> action) throws IOException {
-        Files.createDirectories(blobs.root());
-        Path lockPath = blobs.root().resolve("images.lock");
-        ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(lockPath.toAbsolutePath().normalize().toUri().toString(),
-            k -> new ReentrantLock());
-        local.lock();
-        try (FileChannel lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = lockFile.lock();
-            try {
-                return action.get();
-            } finally {
-                lock.release();
-            }
-        } finally {
-            local.unlock();
-        }
+        return FileLocks.locked(blobs.root().resolve("images.lock"), action::get);
     }
 
     /** An action that may fail with an IOException. */

@@ -47,4 +47,37 @@ class EnvironmentProxySelectorTest {
         Map<String, String> env = Map.of("HTTPS_PROXY", "http://p:1", "no_proxy", noProxy);
         assertEquals(Proxy.NO_PROXY, new EnvironmentProxySelector(env).select(URI.create("https://ghcr.io/")).get(0));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "-", textBlock = """
+        https://ghcr.io/v2/,                   alice:s3cret
+        http://ghcr.io/v2/,                    bob:p@ss:w rd
+        https://internal.example/v2/,          -
+        https://127.0.0.1:5000/v2/,            -
+        https://[::1]:5000/v2/,                -
+        """)
+    void proxyCredentialsComeFromTheProxyUrlAndOnlyForProxiedHosts(String uri, String userAndPassword) {
+        Map<String, String> env = Map.of(
+            "HTTPS_PROXY", "http://alice:s3cret@secure-proxy:3128",
+            "HTTP_PROXY", "http://bob:p%40ss%3Aw%20rd@plain-proxy:8080",
+            "NO_PROXY", "internal.example");
+        String expected = userAndPassword == null ? null : "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(userAndPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(expected, new EnvironmentProxySelector(env).authorization(URI.create(uri)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "-", textBlock = """
+        http://proxy:3128,             -
+        proxy:3128,                    -
+        http://user@proxy:3128,        user:
+        http://user:@proxy:3128,       user:
+        http://u%2Bx:a+b@proxy:3128,   u+x:a+b
+        """)
+    void credentialsOfEachProxyUrlShape(String proxy, String userAndPassword) {
+        String expected = userAndPassword == null ? null : "Basic " + java.util.Base64.getEncoder()
+            .encodeToString(userAndPassword.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(expected, new EnvironmentProxySelector(Map.of("HTTPS_PROXY", proxy))
+            .authorization(URI.create("https://r.example/v2/")));
+    }
 }

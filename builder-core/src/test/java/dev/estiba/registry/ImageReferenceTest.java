@@ -22,6 +22,9 @@ class ImageReferenceTest {
         localhost:5000/a/b                   | localhost:5000       | a/b             | latest | -  | localhost:5000/a/b:latest
         127.0.0.1:5000/x:v1                  | 127.0.0.1:5000       | x               | v1     | -  | 127.0.0.1:5000/x:v1
         ghcr.io/o/r/deep/path:v1.2-rc_3      | ghcr.io              | o/r/deep/path   | v1.2-rc_3 | - | ghcr.io/o/r/deep/path:v1.2-rc_3
+        [::1]:5000/a/b:tag                   | [::1]:5000           | a/b             | tag    | -  | [::1]:5000/a/b:tag
+        [::1]/a                              | [::1]                | a               | latest | -  | [::1]/a:latest
+        [2001:db8::7]:443/x                  | [2001:db8::7]:443    | x               | latest | -  | [2001:db8::7]:443/x:latest
         """)
     void normalisesAsDockerDoes(String input, String registry, String repository, String tag, String digest,
         String full) {
@@ -37,6 +40,7 @@ class ImageReferenceTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
         localhost:5000/a/b@DIGEST       | localhost:5000 | a/b             | -    | localhost:5000/a/b@DIGEST
+        [::1]:5000/a/b:v2@DIGEST        | [::1]:5000     | a/b             | v2   | [::1]:5000/a/b:v2@DIGEST
         busybox:1.36@DIGEST             | docker.io      | library/busybox | 1.36 | docker.io/library/busybox:1.36@DIGEST
         busybox@DIGEST                  | docker.io      | library/busybox | -    | docker.io/library/busybox@DIGEST
         """)
@@ -61,6 +65,11 @@ class ImageReferenceTest {
         x@sha256:abc           | invalid image reference "x@sha256:abc": invalid sha256 digest "sha256:abc": expected 64 lowercase hex digits
         x@md5:abc              | invalid image reference "x@md5:abc": unsupported digest algorithm "md5" (expected sha256 or sha512)
         a//b                   | invalid image reference "a//b": invalid reference format
+        [::1]:5000             | invalid image reference "[::1]:5000": invalid IPv6 registry host (expected [ADDRESS] or [ADDRESS]:PORT before the first slash)
+        [fe80::1%eth0]:5000/a  | invalid image reference "[fe80::1%eth0]:5000/a": invalid IPv6 registry host (expected [ADDRESS] or [ADDRESS]:PORT before the first slash)
+        [::1]:x/a              | invalid image reference "[::1]:x/a": invalid IPv6 registry host (expected [ADDRESS] or [ADDRESS]:PORT before the first slash)
+        [::1:5000/a            | invalid image reference "[::1:5000/a": invalid IPv6 registry host (expected [ADDRESS] or [ADDRESS]:PORT before the first slash)
+        [::1]:5000/A           | invalid image reference "[::1]:5000/A": repository name must be lowercase
         """)
     void rejectsWithAClearMessage(String input, String message) {
         InvalidReferenceException e = assertThrows(InvalidReferenceException.class, () -> ImageReference.parse(input));

@@ -26,7 +26,13 @@ public final class RegistryFixture implements AutoCloseable {
 
     /** Starts a registry in dir/registry and, for the authenticated setups, logs in with the right password. */
     public static RegistryFixture start(TestRegistry.Mode mode, Path dir) throws IOException {
-        TestRegistry reg = TestRegistry.start(mode, Files.createDirectories(dir.resolve("registry")));
+        return start(mode, dir, java.net.InetAddress.getLoopbackAddress());
+    }
+
+    /** As {@link #start(TestRegistry.Mode, Path)}, with the registry listening on {@code address}. */
+    public static RegistryFixture start(TestRegistry.Mode mode, Path dir, java.net.InetAddress address)
+        throws IOException {
+        TestRegistry reg = TestRegistry.start(mode, Files.createDirectories(dir.resolve("registry")), address);
         RegistryFixture f = new RegistryFixture(reg, dir);
         f.environment.put("HOME", dir.resolve("home").toString());
         f.environment.put("DOCKER_CONFIG", dir.resolve("docker").toString());

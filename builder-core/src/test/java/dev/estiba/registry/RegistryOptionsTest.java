@@ -25,6 +25,8 @@ class RegistryOptionsTest {
         127.0.0.1:5000,        false, true
         127.10.0.3,            false, true
         [::1]:5000,            false, true
+        [::1],                 false, true
+        [2001:db8::1]:5000,    false, false
         10.0.0.1:5000,         false, false
         localhost.example.com, false, false
         """)

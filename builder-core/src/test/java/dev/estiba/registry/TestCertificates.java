@@ -19,14 +19,14 @@ final class TestCertificates {
     private TestCertificates() {
     }
 
-    /** Makes {@code ca.crt} and {@code server.crt}/{@code server.key} (SAN IP:127.0.0.1, DNS:localhost) in dir. */
+    /** Makes {@code ca.crt} and {@code server.crt}/{@code server.key} (SAN IP:127.0.0.1, DNS:localhost, DNS:registry.test for the proxy tests) in dir. */
     static void makeServerCertificate(Path dir) throws IOException {
         TestProcesses.run(dir, "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
             "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=estiba test CA",
             "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
         TestProcesses.run(dir, "openssl", "req", "-newkey", "rsa:2048", "-nodes",
             "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1");
-        Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:registry.test\n"
             + "extendedKeyUsage=serverAuth\n");
         TestProcesses.run(dir, "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
             "-CAcreateserial", "-days", "2", "-out", "server.crt", "-extfile", "server.ext");

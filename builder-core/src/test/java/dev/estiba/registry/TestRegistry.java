@@ -33,21 +33,28 @@ public final class TestRegistry implements AutoCloseable {
     private final Mode mode;
     private final Path dir;
     private final int port;
+    private final InetAddress address;
     private final TestTokenIssuer issuer;
     private Process process;
 
-    private TestRegistry(Mode mode, Path dir, int port, TestTokenIssuer issuer) {
+    private TestRegistry(Mode mode, Path dir, InetAddress address, int port, TestTokenIssuer issuer) {
         this.mode = mode;
         this.dir = dir;
+        this.address = address;
         this.port = port;
         this.issuer = issuer;
     }
 
     /** Configures and starts a registry in dir (which must exist), skipping the test if the tools are missing. */
     public static TestRegistry start(Mode mode, Path dir) throws IOException {
+        return start(mode, dir, InetAddress.getLoopbackAddress());
+    }
+
+    /** As {@link #start(Mode, Path)}, listening on another loopback address (such as {@code ::1}). */
+    public static TestRegistry start(Mode mode, Path dir, InetAddress address) throws IOException {
         TestProcesses.assumeInstalled("docker-registry");
         TestProcesses.assumeInstalled("openssl");
-        int port = freePort();
+        int port = freePort(address);
         StringBuilder config = new StringBuilder()
             .append("version: 0.1\n")
             .append("log:\n  level: info\n  formatter: text\n")
@@ -55,7 +62,7 @@ public final class TestRegistry implements AutoCloseable {
             .append("  delete:\n    enabled: true\n")
             .append("  maintenance:\n    uploadpurging:\n      enabled: false\n")
             .append("health:\n  storagedriver:\n    enabled: false\n")
-            .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
+            .append("http:\n  addr: \"").append(hostPort(address, port)).append("\"\n")
             .append("  secret: estiba-test-secret\n");
         TestTokenIssuer issuer = null;
         switch (mode) {
@@ -82,7 +89,7 @@ public final class TestRegistry implements AutoCloseable {
             default -> throw new IllegalStateException();
         }
         Files.writeString(dir.resolve("config.yml"), config);
-        TestRegistry registry = new TestRegistry(mode, dir, port, issuer);
+        TestRegistry registry = new TestRegistry(mode, dir, address, port, issuer);
         try {
             registry.startProcess();
         } catch (IOException | RuntimeException e) {
@@ -96,9 +103,14 @@ public final class TestRegistry implements AutoCloseable {
         return mode;
     }
 
-    /** host:port, as image references name it. */
+    /** host:port, as image references name it ({@code [::1]:PORT} on IPv6). */
     public String host() {
-        return "127.0.0.1:" + port;
+        return hostPort(address, port);
+    }
+
+    private static String hostPort(InetAddress address, int port) {
+        String ip = address.getHostAddress().equals("0:0:0:0:0:0:0:1") ? "::1" : address.getHostAddress();
+        return (address instanceof java.net.Inet6Address ? "[" + ip.replaceAll("%.*", "") + "]" : ip) + ":" + port;
     }
 
     /** The test CA's certificate (TLS mode only). */
@@ -161,7 +173,7 @@ public final class TestRegistry implements AutoCloseable {
                 throw new IOException("docker-registry exited with " + process.exitValue() + ":\n" + log());
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                s.connect(new InetSocketAddress(address, port), 200);
                 return;
             } catch (IOException notYet) {
                 sleep(50);
@@ -180,8 +192,8 @@ public final class TestRegistry implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    private static int freePort(InetAddress address) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, address)) {
             return s.getLocalPort();
         }
     }

@@ -41,6 +41,8 @@ public record Download(Path file, String name, String digest, Optional<Instant> 
      * @throws IOException on a transfer error, a status other than 2xx, or a checksum mismatch
      */
     public static Download fetch(String url, Path directory, Optional<String> checksum) throws IOException {
+        // The JDK reads its HTTP settings once: the registry client's must be in place if this loads them first.
+        dev.estiba.registry.ProxyCredentials.allowBasicThroughTunnels();
         Files.createDirectories(directory);
         URI uri = URI.create(url);
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)

@@ -5,6 +5,7 @@ import dev.estiba.format.TarFiles;
 import dev.estiba.format.ocilayout.OciLayoutReader;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Image;
+import dev.estiba.image.ImageTree;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +32,12 @@ public final class OciArchive {
 
     /** Writes one image, tagged {@code tag} when not null, as a new archive replacing {@code file}. */
     public static void write(Path file, Image image, String tag) throws IOException {
-        Descriptor entry = LayoutTarWriter.indexEntry(image,
-            tag == null ? Map.of() : Map.of(Descriptor.REF_NAME, tag));
-        LayoutTarWriter.write(file, List.of(new LayoutTarWriter.Entry(image, entry)), Map.of());
+        write(file, ImageTree.of(image), tag);
+    }
+
+    /** Writes a whole image tree (every platform of an index), tagged {@code tag} when not null. */
+    public static void write(Path file, ImageTree tree, String tag) throws IOException {
+        Descriptor entry = LayoutTarWriter.indexEntry(tree, tag == null ? Map.of() : Map.of(Descriptor.REF_NAME, tag));
+        LayoutTarWriter.write(file, List.of(new LayoutTarWriter.Entry(tree, entry)), Map.of());
     }
 }

@@ -8,6 +8,7 @@ import dev.estiba.image.Descriptor;
 import dev.estiba.image.Image;
 import dev.estiba.image.ImageIndex;
 import dev.estiba.image.ImageJson;
+import dev.estiba.image.ImageTree;
 import dev.estiba.image.Manifest;
 import dev.estiba.image.MediaTypes;
 import dev.estiba.image.Platform;
@@ -102,6 +103,17 @@ public final class OciLayoutReader {
         return tags.isEmpty() ? " (it has no tags)" : " (tags: " + String.join(", ", tags) + ")";
     }
 
+    /** Everything an index entry names: its manifest or index, every platform, with the layout's blobs. */
+    public ImageTree tree(Descriptor entry) throws IOException {
+        String where = files.describe();
+        byte[] bytes = ImageReading.readJsonBlob(files, entry, where);
+        try {
+            return ImageTree.read(bytes, files, where + ": manifest " + entry.digest());
+        } catch (IllegalArgumentException e) {
+            throw new ImageFormatException(e.getMessage(), e);
+        }
+    }
+
     /** The image of a tag. An index with a single manifest is followed to it. */
     public Image image(String tag) throws IOException {
         return image(find(tag));
@@ -142,10 +154,10 @@ public final class OciLayoutReader {
     private Descriptor choose(ImageIndex index, Platform platform, Descriptor at) throws ImageFormatException {
         String platforms = index.manifests().stream().map(d -> d.platform() == null ? d.digest().toString()
             : d.platform().toString()).collect(Collectors.joining(", "));
+        if (index.manifests().size() == 1 && (platform == null || index.manifests().get(0).platform() == null)) {
+            return index.manifests().get(0); // a single entry that names no platform is for any
+        }
         if (platform == null) {
-            if (index.manifests().size() == 1) {
-                return index.manifests().get(0);
-            }
             throw new ImageFormatException(files.describe() + ": " + at.digest() + " is a multi-platform index ("
                 + platforms + "); choose one with --platform");
         }
