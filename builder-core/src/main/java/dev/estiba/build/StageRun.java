@@ -254,6 +254,17 @@ final class StageRun {
 
     /** A FILE step: its key, then the cached layer or a new one. Returns the --explain-cache lines. */
     private List<String> files(Instruction i, Step step) throws BuildException, IOException {
+        // COPY --from a stage: first a key over the stage's layers, known without unpacking or hashing its files.
+        Optional<String> early = i instanceof CopyInstruction c ? stageLayersKey(c, step) : Optional.empty();
+        if (early.isPresent() && !session.noCache) {
+            Optional<StepCache.Hit> hit = session.cache.lookup(early.get());
+            if (hit.isPresent()) {
+                CopyInstruction c = (CopyInstruction) i;
+                commit(hit.get().layer(), hit.get().diffId(), copyCreatedBy(c), image.config().executionConfig(),
+                    hit.get().chain());
+                return List.of(CACHED);
+            }
+        }
         Prepared p;
         if (i instanceof WorkdirInstruction w) {
             p = workdir(w);
@@ -269,6 +280,9 @@ final class StageRun {
         Optional<StepCache.Hit> hit = session.noCache ? Optional.empty() : session.cache.lookup(key);
         ExecutionConfig ec = p.config == null ? image.config().executionConfig() : p.config;
         if (hit.isPresent()) {
+            if (early.isPresent()) {
+                session.cache.record(early.get(), hit.get().layer(), hit.get().diffId(), key);
+            }
             explain.add(CACHED);
             commit(hit.get().layer(), hit.get().diffId(), p.createdBy, ec, key);
             return explain;
@@ -298,9 +312,50 @@ final class StageRun {
             diffId = w.diffId();
         }
         session.cache.record(key, layer, diffId);
+        if (early.isPresent()) {
+            session.cache.record(early.get(), layer, diffId, key);
+        }
         session.cache.rememberSelection(slot, p.records);
         commit(layer, diffId, p.createdBy, ec, key);
         return explain;
+    }
+
+    /**
+     * For {@code COPY --from=<stage>}: a key over the parent key, the instruction and the digests of the source
+     * stage's layers, which fix every byte the step can read, so a hit needs neither the stage's files unpacked nor
+     * their contents hashed. Empty for other sources (the context, images, named contexts) and --no-cache.
+     */
+    private Optional<String> stageLayersKey(CopyInstruction c, Step step) {
+        if (c.from().isEmpty() || step.stageRefs().isEmpty() || session.noCache) {
+            return Optional.empty();
+        }
+        List<Descriptor> layers;
+        try {
+            layers = session.stages.get(step.stageRefs().get(0)).get().image().layers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty(); // the full path reports the failed stage
+        }
+        StringBuilder digests = new StringBuilder();
+        layers.forEach(d -> digests.append(d.digest()).append('\n'));
+        return Optional.of(StepCache.key(image.key(), copyCreatedBy(c), "from-stage-layers", digests.toString(),
+            usedArgs(step), session.compression.type().name(), Boolean.toString(session.keepMtimes),
+            session.created()));
+    }
+
+    private static String copyCreatedBy(CopyInstruction c) {
+        return createdBy("COPY", flags(c.from().map(f -> "--from=" + f), c.chown(), c.chmod(), c.link(), c.parents()),
+            c.sources(), c.inlineFiles(), c.destination());
+    }
+
+    /** The history text of a COPY or ADD. */
+    private static String createdBy(String keyword, String flags, List<String> sources, List<InlineFile> inline,
+                                    String rawDest) {
+        String text = keyword + " " + flags + String.join(" ", sources)
+            + inline.stream().map(f -> " <<" + f.name()).reduce("", String::concat) + " " + rawDest;
+        return text.replace("  ", " ");
     }
 
     private void commit(Descriptor layer, Digest diffId, String createdBy, ExecutionConfig ec, String key) {
@@ -313,7 +368,7 @@ final class StageRun {
             layers.add(layer);
         }
         image = new StageImage(c, layers, key);
-        root = newRoot();
+        root = root.next(image.layers());
     }
 
     private StageRoot newRoot() {
@@ -498,12 +553,11 @@ final class StageRun {
         for (Download d : downloads) {
             extra.append('\n').append(d.name()).append(d.digest()).append(d.lastModified().map(Instant::toString).orElse(""));
         }
-        String createdBy = keyword + " " + flags + String.join(" ", sources)
-            + inline.stream().map(f -> " <<" + f.name()).reduce("", String::concat) + " " + rawDest;
+        String createdBy = createdBy(keyword, flags, sources, inline, rawDest);
         Owner.Ids ids = owner;
         boolean keepOwners = src.keepOwners != null && chown.isEmpty();
         boolean single = sources.size() + inline.size() == 1;
-        return new Prepared(createdBy.replace("  ", " "), extra.toString(), digest.entries(), null, () -> {
+        return new Prepared(createdBy, extra.toString(), digest.entries(), null, () -> {
             Instant fixed = session.keepMtimes ? null : session.time;
             CopyWriter.Metadata meta = new CopyWriter.Metadata(ids.uid(), ids.gid(), rule.mode(), fixed);
             LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid());
