@@ -106,6 +106,11 @@ final class StepCache {
         AtomicOutput.write(dir.resolve(key + ".json"), JSON.writeValueAsBytes(n));
     }
 
+    /** Whether a slot has a selection remembered: false means no key of that slot was ever recorded. */
+    boolean hasSelection(String slot) {
+        return Files.isRegularFile(dir.resolve("slots").resolve(slot + ".json"));
+    }
+
     /** The selection remembered for a slot, if any. */
     Optional<List<SelectionDigest.Record>> lastSelection(String slot) {
         Path f = dir.resolve("slots").resolve(slot + ".json");

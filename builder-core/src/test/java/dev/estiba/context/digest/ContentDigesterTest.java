@@ -104,6 +104,37 @@ class ContentDigesterTest {
     }
 
     @Test
+    void aFileReadWholeThroughTheDigesterIsNotReadAgainForItsDigest() throws IOException {
+        ContextSnapshot s = walk();
+        StatCache cache = StatCache.open(cacheDir, s);
+        ContentDigester d = digester(s, cache, later());
+        var entry = s.entry("app.txt").orElseThrow();
+        assertEquals(false, d.known(entry));
+        try (var in = d.reading(entry)) {
+            assertEquals("hello\n", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(true, d.known(entry));
+        assertEquals(HELLO, d.digest(entry));
+        assertEquals(1, reads.get());
+        // And in the stat cache, for the next build.
+        assertEquals(HELLO, digest(s, cache, later()));
+        assertEquals(1, reads.get());
+    }
+
+    @Test
+    void aFileReadInPartThroughTheDigesterIsHashedOnItsOwn() throws IOException {
+        ContextSnapshot s = walk();
+        ContentDigester d = digester(s, StatCache.open(cacheDir, s), later());
+        var entry = s.entry("app.txt").orElseThrow();
+        try (var in = d.reading(entry)) {
+            assertEquals('h', in.read());
+        }
+        assertEquals(false, d.known(entry));
+        assertEquals(HELLO, d.digest(entry));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
     void racyWindowForcesRehash() throws IOException {
         ContextSnapshot s = walk();
         FileStat stat = s.entry("app.txt").orElseThrow().stat();
