@@ -168,6 +168,26 @@ class ContentDigesterTest {
     }
 
     @Test
+    void aSaveWithNothingNewOrGoneLeavesTheFileAlone() throws IOException {
+        ContextSnapshot s = walk();
+        StatCache cache = StatCache.open(cacheDir, s);
+        digest(s, cache, later());
+        cache.save();
+        Path saved;
+        try (Stream<Path> list = Files.list(cacheDir.resolve("context-stat"))) {
+            saved = list.findFirst().orElseThrow();
+        }
+        Object before = Files.readAttributes(saved, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        ContextSnapshot again = walk();
+        StatCache warm = StatCache.open(cacheDir, again);
+        assertEquals(HELLO, digest(again, warm, later()));
+        warm.save();
+        assertEquals(before, Files.readAttributes(saved, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+            "not rewritten");
+        assertEquals(1, reads.get());
+    }
+
+    @Test
     void damagedCacheIsAnEmptyCache() throws IOException {
         ContextSnapshot s = walk();
         StatCache cache = StatCache.open(cacheDir, s);
