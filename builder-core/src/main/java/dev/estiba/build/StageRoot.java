@@ -28,7 +28,8 @@ import java.util.Optional;
  * A stage's file system as far as COPY, ADD and RUN need it. Destinations and account files are looked up in the
  * tree index built from the layers' tar headers ({@link ImageFileIndex}, no unpacking); only {@code COPY --from}
  * and RUN unpack the layers into a scratch directory. Nothing is read for a stage without layers or a step that
- * hits the cache.
+ * hits the cache. A stage's next root takes over the directory its previous root unpacked and applies only the
+ * layers added since, so a chain of RUN steps unpacks each layer once.
  */
 final class StageRoot implements ExistingTree {
     private final BlobSource blobs;
@@ -38,21 +39,54 @@ final class StageRoot implements ExistingTree {
     private Path root;
     private ContextSnapshot snapshot;
     private ImageFileIndex index;
+    /** The root this one follows in its stage, whose unpacked directory it may take over; null once used. */
+    private StageRoot previous;
 
     /** A root over these layers, read from {@code blobs} (the store, or imported cache blobs fetched on demand). */
     StageRoot(BlobSource blobs, List<Descriptor> layers, Path scratch, String where) {
+        this(blobs, layers, scratch, where, null);
+    }
+
+    private StageRoot(BlobSource blobs, List<Descriptor> layers, Path scratch, String where, StageRoot previous) {
         this.blobs = blobs;
         this.layers = List.copyOf(layers);
         this.scratch = scratch;
         this.where = where;
+        this.previous = previous;
+    }
+
+    /**
+     * The root after a step that kept or added to these layers (the stage's next step): it takes over this root's
+     * unpacked directory, when there is one, and applies only what was added. This root must not be used after.
+     */
+    StageRoot next(List<Descriptor> nextLayers) {
+        boolean prefix = nextLayers.size() >= layers.size() && nextLayers.subList(0, layers.size()).equals(layers);
+        return new StageRoot(blobs, nextLayers, scratch, where, prefix ? this : null);
+    }
+
+    /** Gives up the unpacked directory to the next root; null when there is none or it was walked for COPY. */
+    private synchronized Path handOver() {
+        if (root == null || snapshot != null) {
+            return null;
+        }
+        Path dir = root;
+        root = null;
+        return dir;
     }
 
     private synchronized Path root() throws IOException {
         if (root == null) {
-            Files.createDirectories(scratch);
-            Path dir = rootDirectory(Files.createTempDirectory(scratch, "root-"));
+            Path dir = previous == null ? null : previous.handOver();
+            List<Descriptor> todo = layers;
+            if (dir != null) {
+                todo = layers.subList(previous.layers.size(), layers.size());
+            } else {
+                Files.createDirectories(scratch);
+                dir = rootDirectory(Files.createTempDirectory(scratch, "root-"));
+            }
+            previous = null;
             List<LayerSource> sources = new ArrayList<>();
-            for (Descriptor d : layers) {
+            for (Descriptor d : todo) {
                 sources.add(new LayerSource(d.digest().toString(), () -> blobs.open(d.digest()), null));
             }
             new LayerApplier().applyAll(dir, sources);

@@ -270,6 +270,17 @@ final class StageRun {
 
     /** A FILE step: its key, then the cached layer or a new one. Returns the --explain-cache lines. */
     private List<String> files(Instruction i, Step step) throws BuildException, IOException {
+        // COPY --from a stage: first a key over the stage's layers, known without unpacking or hashing its files.
+        Optional<String> early = i instanceof CopyInstruction c ? stageLayersKey(c, step) : Optional.empty();
+        if (early.isPresent() && !session.noCache) {
+            Optional<StepCache.Hit> hit = session.cache.lookup(early.get());
+            if (hit.isPresent()) {
+                CopyInstruction c = (CopyInstruction) i;
+                commit(hit.get().layer(), hit.get().diffId(), copyCreatedBy(c), image.config().executionConfig(),
+                    hit.get().chain());
+                return List.of(CACHED);
+            }
+        }
         Prepared p;
         if (i instanceof WorkdirInstruction w) {
             p = workdir(w);
@@ -278,13 +289,20 @@ final class StageRun {
         } else {
             p = add((AddInstruction) i, step);
         }
-        String key = StepCache.key(image.key(), p.createdBy, p.sourceDigest, usedArgs(step),
+        // A COPY that cannot hit the cache (see prepareCopy) writes its layer first, hashing the sources without a
+        // known digest on the way, and is keyed after: each file is read once instead of twice.
+        WrittenLayer written = p.onePass ? write(p) : null;
+        KeyInputs k = p.inputs.make();
+        String key = StepCache.key(image.key(), p.createdBy, k.sourceDigest, usedArgs(step),
             session.compression.type().name(), Boolean.toString(session.keepMtimes), session.created());
-        String slot = StepCache.key(image.key(), p.createdBy, "slot");
+        String slot = slot(p.createdBy);
         List<String> explain = new ArrayList<>();
         Optional<Session.Cached> hit = session.lookup(key);
         ExecutionConfig ec = p.config == null ? image.config().executionConfig() : p.config;
         if (hit.isPresent()) {
+            if (early.isPresent()) {
+                session.cache.record(early.get(), hit.get().hit().layer(), hit.get().hit().diffId(), key);
+            }
             commit(hit.get().hit().layer(), hit.get().hit().diffId(), p.createdBy, ec, key);
             return hitExplained(hit.get());
         }
@@ -295,7 +313,7 @@ final class StageRun {
             if (before.isEmpty()) {
                 explain.add("cache miss: no earlier result for this instruction after the same earlier steps");
             } else {
-                List<String> diff = SelectionDiff.describe(before.get(), p.records, 10);
+                List<String> diff = SelectionDiff.describe(before.get(), k.records, 10);
                 if (diff.isEmpty()) {
                     explain.add("cache miss: build arguments, compression or times changed");
                 } else {
@@ -304,18 +322,67 @@ final class StageRun {
                 }
             }
         }
-        ChangeSet changes = p.changes.make();
-        Descriptor layer = null;
-        Digest diffId = null;
-        if (changes != null) {
-            WrittenLayer w = session.writer.write(changes, session.store.directory(Digest.SHA256));
-            layer = w.descriptor(false);
-            diffId = w.diffId();
+        if (!p.onePass) {
+            written = write(p);
         }
+        Descriptor layer = written == null ? null : written.descriptor(false);
+        Digest diffId = written == null ? null : written.diffId();
         session.cache.record(key, layer, diffId);
-        session.cache.rememberSelection(slot, p.records);
+        if (early.isPresent()) {
+            session.cache.record(early.get(), layer, diffId, key);
+        }
+        session.cache.rememberSelection(slot, k.records);
         commit(layer, diffId, p.createdBy, ec, key);
         return explain;
+    }
+
+    /** The cache slot of a FILE step: its parent key and instruction, without the sources. */
+    private String slot(String createdBy) {
+        return StepCache.key(image.key(), createdBy, "slot");
+    }
+
+    /** The step's layer, or null when it changes no file. */
+    private WrittenLayer write(Prepared p) throws IOException, BuildException {
+        ChangeSet changes = p.changes.make();
+        return changes == null ? null : session.writer.write(changes, session.store.directory(Digest.SHA256));
+    }
+
+    /**
+     * For {@code COPY --from=<stage>}: a key over the parent key, the instruction and the digests of the source
+     * stage's layers, which fix every byte the step can read, so a hit needs neither the stage's files unpacked nor
+     * their contents hashed. Empty for other sources (the context, images, named contexts) and --no-cache.
+     */
+    private Optional<String> stageLayersKey(CopyInstruction c, Step step) {
+        if (c.from().isEmpty() || step.stageRefs().isEmpty() || session.noCache) {
+            return Optional.empty();
+        }
+        List<Descriptor> layers;
+        try {
+            layers = session.stages.get(step.stageRefs().get(0)).get().image().layers();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            return Optional.empty(); // the full path reports the failed stage
+        }
+        StringBuilder digests = new StringBuilder();
+        layers.forEach(d -> digests.append(d.digest()).append('\n'));
+        return Optional.of(StepCache.key(image.key(), copyCreatedBy(c), "from-stage-layers", digests.toString(),
+            usedArgs(step), session.compression.type().name(), Boolean.toString(session.keepMtimes),
+            session.created()));
+    }
+
+    private static String copyCreatedBy(CopyInstruction c) {
+        return createdBy("COPY", flags(c.from().map(f -> "--from=" + f), c.chown(), c.chmod(), c.link(), c.parents()),
+            c.sources(), c.inlineFiles(), c.destination());
+    }
+
+    /** The history text of a COPY or ADD. */
+    private static String createdBy(String keyword, String flags, List<String> sources, List<InlineFile> inline,
+                                    String rawDest) {
+        String text = keyword + " " + flags + String.join(" ", sources)
+            + inline.stream().map(f -> " <<" + f.name()).reduce("", String::concat) + " " + rawDest;
+        return text.replace("  ", " ");
     }
 
     private void commit(Descriptor layer, Digest diffId, String createdBy, ExecutionConfig ec, String key) {
@@ -329,16 +396,28 @@ final class StageRun {
             layers.add(layer);
         }
         image = new StageImage(c, layers, key);
-        root = newRoot();
+        root = root.next(image.layers());
     }
 
     private StageRoot newRoot() {
         return new StageRoot(session.remote, image.layers(), session.scratch, "stage \"" + name + "\"");
     }
 
-    /** A FILE step ready to run: its history text, what its key covers, and how to make its changes. */
-    private record Prepared(String createdBy, String sourceDigest, List<SelectionDigest.Record> records,
-                            ExecutionConfig config, ChangesMaker changes) {
+    /**
+     * A FILE step ready to run: its history text, what its key covers, how to make its changes, and whether the
+     * changes are made before the key (they read the sources whose digests the key needs).
+     */
+    private record Prepared(String createdBy, KeyInputsMaker inputs, ExecutionConfig config, ChangesMaker changes,
+                            boolean onePass) {
+    }
+
+    /** What a FILE step's key covers beyond the instruction: the sources' digest and its records. */
+    private record KeyInputs(String sourceDigest, List<SelectionDigest.Record> records) {
+    }
+
+    @FunctionalInterface
+    private interface KeyInputsMaker {
+        KeyInputs make() throws IOException, BuildException;
     }
 
     @FunctionalInterface
@@ -364,11 +443,12 @@ final class StageRun {
         path = GoPath.clean(path);
         ExecutionConfig ec = image.config().executionConfig().withWorkingDir(path);
         String target = path;
-        return new Prepared("WORKDIR " + path, ids.uid() + ":" + ids.gid(), List.of(), ec, () -> {
+        KeyInputs inputs = new KeyInputs(ids.uid() + ":" + ids.gid(), List.of());
+        return new Prepared("WORKDIR " + path, () -> inputs, ec, () -> {
             LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid());
             out.ensureDirectory(root.resolve(target));
             return out.isEmpty() ? null : out.build();
-        });
+        }, false);
     }
 
     private String destination(String dest) {
@@ -501,25 +581,34 @@ final class StageRun {
         }
         FileMode mode = chmod.map(FileMode::parse).orElse(null);
         MetadataRule rule = new MetadataRule(owner.uid(), owner.gid(), SymbolicMode.rule(mode));
-        SelectionDigest digest;
-        try {
-            digest = SelectionDigest.of(selection, rule, src.digester);
-        } catch (IOException e) {
-            throw new BuildException(o, keyword + " failed: " + message(e), e);
-        }
-        StringBuilder extra = new StringBuilder(digest.digest());
-        for (InlineFile f : inline) {
-            extra.append('\n').append(StepCache.key(f.name(), f.content()));
-        }
-        for (Download d : downloads) {
-            extra.append('\n').append(d.name()).append(d.digest()).append(d.lastModified().map(Instant::toString).orElse(""));
-        }
-        String createdBy = keyword + " " + flags + String.join(" ", sources)
-            + inline.stream().map(f -> " <<" + f.name()).reduce("", String::concat) + " " + rawDest;
+        KeyInputsMaker inputs = () -> {
+            SelectionDigest digest;
+            try {
+                digest = SelectionDigest.of(selection, rule, src.digester);
+            } catch (IOException e) {
+                throw new BuildException(o, keyword + " failed: " + message(e), e);
+            }
+            StringBuilder extra = new StringBuilder(digest.digest());
+            for (InlineFile f : inline) {
+                extra.append('\n').append(StepCache.key(f.name(), f.content()));
+            }
+            for (Download d : downloads) {
+                extra.append('\n').append(d.name()).append(d.digest())
+                    .append(d.lastModified().map(Instant::toString).orElse(""));
+            }
+            return new KeyInputs(extra.toString(), digest.entries());
+        };
+        String createdBy = createdBy(keyword, flags, sources, inline, rawDest);
+        // COPY reads each selected file whole into the layer, so files whose digest is not known yet can be hashed
+        // then, when the step cannot hit the cache anyway: --no-cache, or this instruction never ran after the same
+        // earlier steps (every recorded key has its slot). ADD may unpack an archive instead, so it hashes first.
+        boolean onePass = keyword.equals("COPY")
+            && (session.noCache || !session.cache.hasSelection(slot(createdBy)))
+            && selection.stream().anyMatch(s -> s.source().type() == EntryType.FILE && !src.digester.known(s.source()));
         Owner.Ids ids = owner;
         boolean keepOwners = src.keepOwners != null && chown.isEmpty();
         boolean single = sources.size() + inline.size() == 1;
-        return new Prepared(createdBy.replace("  ", " "), extra.toString(), digest.entries(), null, () -> {
+        return new Prepared(createdBy, onePass ? inputs : precomputed(inputs), null, () -> {
             Instant fixed = session.keepMtimes ? null : session.time;
             CopyWriter.Metadata meta = new CopyWriter.Metadata(ids.uid(), ids.gid(), rule.mode(), fixed);
             // With --chmod, the directories the copy creates (missing parents, a directory destination) take the mode.
@@ -535,6 +624,11 @@ final class StageRun {
                 @Override
                 public Path file(ContextEntry entry) {
                     return src.files.file(entry.path());
+                }
+
+                @Override
+                public dev.estiba.layer.ContentSource content(ContextEntry entry) {
+                    return onePass ? () -> src.digester.reading(entry) : CopyWriter.Sources.super.content(entry);
                 }
 
                 @Override
@@ -569,7 +663,13 @@ final class StageRun {
                 CopyWriter.writeInline(out, path, f.content().getBytes(StandardCharsets.UTF_8), 0644, meta);
             }
             return out.isEmpty() ? null : out.build();
-        });
+        }, onePass);
+    }
+
+    /** Key inputs computed now, so that their errors come before anything is written. */
+    private static KeyInputsMaker precomputed(KeyInputsMaker inputs) throws IOException, BuildException {
+        KeyInputs k = inputs.make();
+        return () -> k;
     }
 
     /** Whether one source without wildcards names a file (not a directory): its destination may be a file path. */

@@ -30,8 +30,15 @@ import java.util.Optional;
 final class StepCache {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A cached file step: its layer, or none (null) when it changed no file. */
-    record Hit(Descriptor layer, Digest diffId) {
+    /**
+     * A cached step: its layer, or none (null) when it changed no file, and the key the next step chains on (the
+     * looked-up key itself unless the entry is an alias, see {@link #record(String, Descriptor, Digest, String)}).
+     */
+    record Hit(Descriptor layer, Digest diffId, String chain) {
+        /** A result without a chain of its own (a registry cache's entry, or a result being recorded). */
+        Hit(Descriptor layer, Digest diffId) {
+            this(layer, diffId, null);
+        }
     }
 
     private final Path dir;
@@ -61,15 +68,16 @@ final class StepCache {
         }
         try {
             JsonNode n = JSON.readTree(f.toFile());
+            String chain = n.has("chain") ? n.get("chain").asText() : key;
             if (n.has("empty")) {
-                return Optional.of(new Hit(null, null));
+                return Optional.of(new Hit(null, null, chain));
             }
             Descriptor d = new Descriptor(n.get("mediaType").asText(), Digest.parse(n.get("digest").asText()),
                 n.get("size").asLong());
             if (!store.has(d.digest())) {
                 return Optional.empty();
             }
-            return Optional.of(new Hit(d, Digest.parse(n.get("diffId").asText())));
+            return Optional.of(new Hit(d, Digest.parse(n.get("diffId").asText()), chain));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -77,19 +85,34 @@ final class StepCache {
 
     /** Records a step's layer (null: the step changed no file) under its key. */
     void record(String key, Descriptor layer, Digest diffId) throws IOException {
+        record(key, layer, diffId, null);
+    }
+
+    /**
+     * Records a step's layer under a second key that is known before the step's inputs are read (an alias), with
+     * the key the next step chains on ({@code chain}; null: the alias itself), so a hit on either key gives the
+     * same chain.
+     */
+    void record(String key, Descriptor layer, Digest diffId, String chain) throws IOException {
         ObjectNode n = JSON.createObjectNode();
+        if (chain != null) {
+            n.put("chain", chain);
+        }
         if (layer == null) {
             n.put("empty", true);
-            Files.createDirectories(dir);
-            AtomicOutput.write(dir.resolve(key + ".json"), JSON.writeValueAsBytes(n));
-            return;
+        } else {
+            n.put("mediaType", layer.mediaType());
+            n.put("digest", layer.digest().toString());
+            n.put("size", layer.size());
+            n.put("diffId", diffId.toString());
         }
-        n.put("mediaType", layer.mediaType());
-        n.put("digest", layer.digest().toString());
-        n.put("size", layer.size());
-        n.put("diffId", diffId.toString());
         Files.createDirectories(dir);
         AtomicOutput.write(dir.resolve(key + ".json"), JSON.writeValueAsBytes(n));
+    }
+
+    /** Whether a slot has a selection remembered: false means no key of that slot was ever recorded. */
+    boolean hasSelection(String slot) {
+        return Files.isRegularFile(dir.resolve("slots").resolve(slot + ".json"));
     }
 
     /** The selection remembered for a slot, if any. */

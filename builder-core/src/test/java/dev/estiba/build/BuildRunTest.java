@@ -193,6 +193,32 @@ class BuildRunTest {
         assertTrue(log.equals("a-start\na-end\nb-start\nb-end\n") || log.equals("b-start\nb-end\na-start\na-end\n"), log);
     }
 
+    @Test
+    void eachRunSeesWhatTheStepsBeforeItAddedChangedAndDeleted() throws Exception {
+        Files.writeString(ctx.resolve("note.txt"), "note\n");
+        String steps = """
+            RUN mkdir -p /d/sub && echo 1 > /d/sub/f && echo keep > /gone && echo a > /m
+            COPY note.txt /note.txt
+            RUN rm /gone && echo b >> /m
+            RUN rm -rf /d && mkdir /d && echo 2 > /d/g
+            ENV SEEN=/seen
+            RUN mkdir $SEEN && ls -R /d > $SEEN/d && cat /m /note.txt > $SEEN/m \
+                && if [ -e /gone ]; then echo yes; else echo no; fi > $SEEN/gone
+            """;
+        Map<String, String> first = added(build(dockerfile(steps)));
+        assertEquals("/d:\ng\n", first.get("seen/d"));
+        assertEquals("a\nb\nnote\n", first.get("seen/m"));
+        assertEquals("no\n", first.get("seen/gone"));
+        // A change before the last RUN: the steps after it run on a root unpacked from the cached layers.
+        Files.writeString(ctx.resolve("note.txt"), "changed\n");
+        events.clear();
+        Map<String, String> second = added(build(dockerfile(steps)));
+        assertEquals(List.of(true, false, false, false, false, false), cached(6));
+        assertEquals("a\nb\nchanged\n", second.get("seen/m"));
+        assertEquals("/d:\ng\n", second.get("seen/d"));
+        assertEquals("no\n", second.get("seen/gone"));
+    }
+
     /** Whether each of the last {@code n} steps hit the cache. */
     private List<Boolean> cached(int n) {
         List<Boolean> all = events.stream().filter(ev -> ev instanceof BuildEvent.StepDone)

@@ -150,6 +150,36 @@ class BuildTest {
         assertEquals(List.of(false, false, false, false, false), fileSteps());
     }
 
+    @Test
+    void copyFromAStageHitsOnTheStageLayersAndChainsOnTheCopiedContent() throws Exception {
+        Path ctx = context(tmp.resolve("ctx"));
+        Files.writeString(ctx.resolve("Dockerfile"), """
+            FROM scratch AS build
+            COPY src/ /out/
+            FROM scratch
+            COPY --from=build /out/main.txt /app/
+            COPY static /srv/static
+            """);
+        BuildResult first = build(ctx, of(ctx));
+        assertEquals(List.of(false, false, false), fileSteps());
+        events.clear();
+        assertEquals(first.manifestDigest(), build(ctx, of(ctx)).manifestDigest());
+        assertEquals(List.of(true, true, true), fileSteps());
+        // The stage changes, the copied file does not: COPY --from hits on its content and the next step still hits.
+        Files.writeString(ctx.resolve("src/lib/a.txt"), "changed\n");
+        events.clear();
+        assertEquals(first.manifestDigest(), build(ctx, of(ctx)).manifestDigest());
+        assertEquals(List.of(false, true, true), fileSteps());
+        events.clear();
+        assertEquals(first.manifestDigest(), build(ctx, of(ctx)).manifestDigest());
+        assertEquals(List.of(true, true, true), fileSteps());
+        // The copied file changes: COPY --from and the steps after it run again.
+        Files.writeString(ctx.resolve("src/main.txt"), "changed\n");
+        events.clear();
+        assertNotEquals(first.manifestDigest(), build(ctx, of(ctx)).manifestDigest());
+        assertEquals(List.of(false, false, false), fileSteps());
+    }
+
     private List<Boolean> fileSteps() {
         return events.stream().filter(e -> e instanceof BuildEvent.StepDone d && !d.explanation().isEmpty())
             .map(e -> ((BuildEvent.StepDone) e).cached()).toList();

@@ -23,6 +23,11 @@ public final class CopyWriter {
         /** The file behind an entry. */
         Path file(ContextEntry entry);
 
+        /** Where the layer writer reads a file entry's bytes: the file, unless the caller hashes them on the way. */
+        default ContentSource content(ContextEntry entry) {
+            return ContentSource.of(file(entry));
+        }
+
         /** The entry's owner when the copy keeps owners ({@code --from} without {@code --chown}), else empty. */
         default Optional<Owner.Ids> owner(ContextEntry entry) throws IOException {
             return Optional.empty();
@@ -83,9 +88,8 @@ public final class CopyWriter {
             Instant mtime = meta.fixedTime() != null ? meta.fixedTime() : time(e);
             switch (e.type()) {
                 case FILE -> {
-                    Path f = sources.file(e);
                     out.file(path, meta.mode().apply(EntryType.FILE, e.mode()), uid, gid, mtime, e.stat().size(),
-                        ContentSource.of(f));
+                        sources.content(e));
                 }
                 case DIRECTORY -> out.directory(path, meta.mode().apply(EntryType.DIRECTORY, e.mode()), uid, gid, mtime);
                 case SYMLINK -> out.symlink(path, e.linkTarget(), uid, gid, mtime);

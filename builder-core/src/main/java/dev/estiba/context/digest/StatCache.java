@@ -109,10 +109,13 @@ public final class StatCache {
         fresh.put(path, new Entry(stat, takenAtNanos, sha256.clone()));
     }
 
-    /** Writes the cache atomically (no-op for an in-memory cache). */
+    /** Writes the cache atomically (no-op for an in-memory cache, or when nothing was added or dropped). */
     public void save() throws IOException {
         if (file == null) {
             return;
+        }
+        if (fresh.isEmpty() && live.containsAll(previous.keySet())) {
+            return; // nothing new, nothing gone: the file on disk already says it (a warm build's common case)
         }
         Map<String, Entry> all = new TreeMap<>();
         previous.forEach((k, v) -> {

@@ -33,7 +33,9 @@ public final class Xattrs {
   }
 
   static final class Holder {
-    static final LibC LIBC = Native.load("c", LibC.class);
+    // By its soname: the bare name "c" finds no libc.so without the dev package, and JNA then runs
+    // "ldconfig -p" to look for it (about 0.1 s of each build's first RUN).
+    static final LibC LIBC = Native.load(com.sun.jna.Platform.C_LIBRARY_NAME, LibC.class);
   }
 
   private Xattrs() {}

@@ -28,7 +28,9 @@ public final class StateCleaner {
     killChild(state);
     String runtime = state.getProperty("runtime");
     String runtimeRoot = state.getProperty("runtime.root");
-    if (runtime != null && runtimeRoot != null && Files.isDirectory(Path.of(runtimeRoot))) {
+    // runc and crun keep a container's state in <root>/<id>/ and remove it when a foreground "run"
+    // returns: two runtime processes saved on every step that ended normally.
+    if (runtime != null && runtimeRoot != null && Files.isDirectory(Path.of(runtimeRoot, id))) {
       Commands.runQuietly(List.of(runtime, "--root", runtimeRoot, "kill", id, "KILL"));
       Commands.runQuietly(List.of(runtime, "--root", runtimeRoot, "delete", "--force", id));
     }

@@ -104,6 +104,37 @@ class ContentDigesterTest {
     }
 
     @Test
+    void aFileReadWholeThroughTheDigesterIsNotReadAgainForItsDigest() throws IOException {
+        ContextSnapshot s = walk();
+        StatCache cache = StatCache.open(cacheDir, s);
+        ContentDigester d = digester(s, cache, later());
+        var entry = s.entry("app.txt").orElseThrow();
+        assertEquals(false, d.known(entry));
+        try (var in = d.reading(entry)) {
+            assertEquals("hello\n", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(true, d.known(entry));
+        assertEquals(HELLO, d.digest(entry));
+        assertEquals(1, reads.get());
+        // And in the stat cache, for the next build.
+        assertEquals(HELLO, digest(s, cache, later()));
+        assertEquals(1, reads.get());
+    }
+
+    @Test
+    void aFileReadInPartThroughTheDigesterIsHashedOnItsOwn() throws IOException {
+        ContextSnapshot s = walk();
+        ContentDigester d = digester(s, StatCache.open(cacheDir, s), later());
+        var entry = s.entry("app.txt").orElseThrow();
+        try (var in = d.reading(entry)) {
+            assertEquals('h', in.read());
+        }
+        assertEquals(false, d.known(entry));
+        assertEquals(HELLO, d.digest(entry));
+        assertEquals(2, reads.get());
+    }
+
+    @Test
     void racyWindowForcesRehash() throws IOException {
         ContextSnapshot s = walk();
         FileStat stat = s.entry("app.txt").orElseThrow().stat();
@@ -134,6 +165,26 @@ class ContentDigesterTest {
         assertNotEquals(s.entry("app.txt").orElseThrow().stat().inode(), s2.entry("app.txt").orElseThrow().stat().inode());
         assertEquals(HELLO, digest(s2, cache, later()));
         assertEquals(2, reads.get());
+    }
+
+    @Test
+    void aSaveWithNothingNewOrGoneLeavesTheFileAlone() throws IOException {
+        ContextSnapshot s = walk();
+        StatCache cache = StatCache.open(cacheDir, s);
+        digest(s, cache, later());
+        cache.save();
+        Path saved;
+        try (Stream<Path> list = Files.list(cacheDir.resolve("context-stat"))) {
+            saved = list.findFirst().orElseThrow();
+        }
+        Object before = Files.readAttributes(saved, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        ContextSnapshot again = walk();
+        StatCache warm = StatCache.open(cacheDir, again);
+        assertEquals(HELLO, digest(again, warm, later()));
+        warm.save();
+        assertEquals(before, Files.readAttributes(saved, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+            "not rewritten");
+        assertEquals(1, reads.get());
     }
 
     @Test
