@@ -3,6 +3,7 @@ package dev.estiba.build;
 import dev.estiba.build.copy.ArchiveExtractor;
 import dev.estiba.build.copy.CopyWriter;
 import dev.estiba.build.copy.Download;
+import dev.estiba.build.copy.ExistingTree;
 import dev.estiba.build.copy.LayerChanges;
 import dev.estiba.build.copy.Owner;
 import dev.estiba.build.copy.SymbolicMode;
@@ -262,15 +263,19 @@ final class StageRun {
         } else {
             p = add((AddInstruction) i, step);
         }
-        String key = StepCache.key(image.key(), p.createdBy, p.sourceDigest, usedArgs(step),
+        // --link: the layer is made on an empty tree, so its key leaves the parent out (the layer is rebased);
+        // the stage's chain still goes on from the parent.
+        String parent = p.link ? LINKED : image.key();
+        String key = StepCache.key(parent, p.createdBy, p.sourceDigest, usedArgs(step),
             session.compression.type().name(), Boolean.toString(session.keepMtimes), session.created());
-        String slot = StepCache.key(image.key(), p.createdBy, "slot");
+        String slot = StepCache.key(parent, p.createdBy, "slot");
+        String chain = p.link ? StepCache.key(image.key(), key) : key;
         List<String> explain = new ArrayList<>();
         Optional<StepCache.Hit> hit = session.noCache ? Optional.empty() : session.cache.lookup(key);
         ExecutionConfig ec = p.config == null ? image.config().executionConfig() : p.config;
         if (hit.isPresent()) {
             explain.add(CACHED);
-            commit(hit.get().layer(), hit.get().diffId(), p.createdBy, ec, key);
+            commit(hit.get().layer(), hit.get().diffId(), p.createdBy, ec, chain);
             return explain;
         }
         if (session.noCache) {
@@ -299,7 +304,7 @@ final class StageRun {
         }
         session.cache.record(key, layer, diffId);
         session.cache.rememberSelection(slot, p.records);
-        commit(layer, diffId, p.createdBy, ec, key);
+        commit(layer, diffId, p.createdBy, ec, chain);
         return explain;
     }
 
@@ -322,8 +327,15 @@ final class StageRun {
 
     /** A FILE step ready to run: its history text, what its key covers, and how to make its changes. */
     private record Prepared(String createdBy, String sourceDigest, List<SelectionDigest.Record> records,
-                            ExecutionConfig config, ChangesMaker changes) {
+                            ExecutionConfig config, ChangesMaker changes, boolean link) {
+        Prepared(String createdBy, String sourceDigest, List<SelectionDigest.Record> records, ExecutionConfig config,
+                 ChangesMaker changes) {
+            this(createdBy, sourceDigest, records, config, changes, false);
+        }
     }
+
+    /** The parent key of every {@code --link} step: none. */
+    private static final String LINKED = "link";
 
     @FunctionalInterface
     private interface ChangesMaker {
@@ -371,7 +383,7 @@ final class StageRun {
         List<SelectedEntry> selection = select(src.tree, c.sources(), c.excludes(), c.parents(), o, "COPY");
         return prepareCopy("COPY", o, c.sources(), c.inlineFiles(), selection, src, c.chown(), c.chmod(),
             c.destination(), flags(c.from().map(f -> "--from=" + f), c.chown(), c.chmod(), c.link(), c.parents()),
-            List.of());
+            List.of(), c.link());
     }
 
     private Prepared add(AddInstruction a, Step step) throws BuildException, IOException {
@@ -397,7 +409,7 @@ final class StageRun {
         Source src = new Source(session.context, session.context, session.digester, null);
         List<SelectedEntry> selection = select(src.tree, local, a.excludes(), false, o, "ADD");
         return prepareCopy("ADD", o, a.sources(), a.inlineFiles(), selection, src, a.chown(), a.chmod(),
-            a.destination(), flags(Optional.empty(), a.chown(), a.chmod(), a.link(), false), downloads);
+            a.destination(), flags(Optional.empty(), a.chown(), a.chmod(), a.link(), false), downloads, a.link());
     }
 
     private static String flags(Optional<String> from, Optional<String> chown, Optional<String> chmod, boolean link,
@@ -467,7 +479,8 @@ final class StageRun {
 
     private Prepared prepareCopy(String keyword, Origin o, List<String> sources, List<InlineFile> inline,
                                  List<SelectedEntry> selection, Source src, Optional<String> chown,
-                                 Optional<String> chmod, String rawDest, String flags, List<Download> downloads)
+                                 Optional<String> chmod, String rawDest, String flags, List<Download> downloads,
+                                 boolean link)
             throws BuildException, IOException {
         int count = sources.size() + inline.size();
         String dest = destination(rawDest);
@@ -500,9 +513,16 @@ final class StageRun {
         }
         String createdBy = keyword + " " + flags + String.join(" ", sources)
             + inline.stream().map(f -> " <<" + f.name()).reduce("", String::concat) + " " + rawDest;
+        if (link) {
+            // Without the parent in the key, what it gave must be there: the destination after WORKDIR and the
+            // owner that --chown's names resolved to.
+            extra.append("\ndest=").append(dest).append("\nowner=").append(owner.uid()).append(':').append(owner.gid());
+        }
         Owner.Ids ids = owner;
         boolean keepOwners = src.keepOwners != null && chown.isEmpty();
         boolean single = sources.size() + inline.size() == 1;
+        // --link writes onto an empty tree: nothing of the stage is read (no symlink followed, no existing directory).
+        ExistingTree root = link ? ExistingTree.EMPTY : this.root;
         return new Prepared(createdBy.replace("  ", " "), extra.toString(), digest.entries(), null, () -> {
             Instant fixed = session.keepMtimes ? null : session.time;
             CopyWriter.Metadata meta = new CopyWriter.Metadata(ids.uid(), ids.gid(), rule.mode(), fixed);
@@ -551,7 +571,7 @@ final class StageRun {
                 CopyWriter.writeInline(out, path, f.content().getBytes(StandardCharsets.UTF_8), 0644, meta);
             }
             return out.isEmpty() ? null : out.build();
-        });
+        }, link);
     }
 
     /** Whether one source without wildcards names a file (not a directory): its destination may be a file path. */
