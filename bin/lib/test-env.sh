@@ -15,6 +15,7 @@ declare -A ESTIBA_TEST_TOOLS=(
   [docker-registry]=docker-registry
   [htpasswd]=apache2-utils
   [openssl]=openssl
+  [git]=git
 )
 
 estiba_install_test_tools() {

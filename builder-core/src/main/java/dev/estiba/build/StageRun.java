@@ -4,6 +4,7 @@ import dev.estiba.build.copy.ArchiveExtractor;
 import dev.estiba.build.copy.CopyWriter;
 import dev.estiba.build.copy.Download;
 import dev.estiba.build.copy.ExistingTree;
+import dev.estiba.build.copy.GitSource;
 import dev.estiba.build.copy.LayerChanges;
 import dev.estiba.build.copy.Owner;
 import dev.estiba.build.copy.SymbolicMode;
@@ -390,6 +391,9 @@ final class StageRun {
         Origin o = a.origin();
         List<String> local = new ArrayList<>();
         List<Download> downloads = new ArrayList<>();
+        if (a.sources().stream().anyMatch(GitSource::isGit)) {
+            return addGit(a);
+        }
         for (String s : a.sources()) {
             if (Download.isUrl(s)) {
                 try {
@@ -397,8 +401,6 @@ final class StageRun {
                 } catch (IOException e) {
                     throw new BuildException(o, "ADD failed: " + message(e), e);
                 }
-            } else if (s.startsWith("git@") || s.endsWith(".git")) {
-                throw new BuildException(o, "ADD failed: Git sources are not supported by estiba build", null);
             } else {
                 local.add(s);
             }
@@ -410,6 +412,34 @@ final class StageRun {
         List<SelectedEntry> selection = select(src.tree, local, a.excludes(), false, o, "ADD");
         return prepareCopy("ADD", o, a.sources(), a.inlineFiles(), selection, src, a.chown(), a.chmod(),
             a.destination(), flags(Optional.empty(), a.chown(), a.chmod(), a.link(), false), downloads, a.link());
+    }
+
+    /**
+     * ADD of a Git repository: the ref's commit checked out (through the cache), its tree (or the fragment's
+     * subdirectory) copied into the destination directory as a directory source is. The key covers the commit
+     * through the content digests of what it holds.
+     */
+    private Prepared addGit(AddInstruction a) throws BuildException, IOException {
+        Origin o = a.origin();
+        if (a.sources().size() != 1) {
+            throw new BuildException(o, "ADD failed: a Git source must be the only source of its ADD", null);
+        }
+        GitSource git = GitSource.parse(a.sources().get(0));
+        GitSource.Checkout checkout;
+        try {
+            checkout = git.fetch(session.downloads, a.keepGitDir(), a.checksum());
+        } catch (IOException e) {
+            throw new BuildException(o, "ADD failed: " + message(e), e);
+        }
+        // The repository's own .dockerignore is data here, as in BuildKit.
+        ContextSnapshot snap = dev.estiba.context.ContextWalker.walk(checkout.directory(),
+            dev.estiba.context.ignore.IgnoreFile.NONE, dev.estiba.context.ignore.BuildFiles.NONE);
+        Source src = new Source(snap, snap, ContentDigester.of(snap, StatCache.inMemory()), null);
+        List<SelectedEntry> selection = select(src.tree, List.of("."), a.excludes(), false, o, "ADD");
+        String flags = flags(Optional.empty(), a.chown(), a.chmod(), a.link(), false)
+            + (a.keepGitDir() ? "--keep-git-dir " : "") + a.checksum().map(c -> "--checksum=" + c + " ").orElse("");
+        return prepareCopy("ADD", o, a.sources(), List.of(), selection, src, a.chown(), a.chmod(), a.destination(),
+            flags, List.of(), a.link());
     }
 
     private static String flags(Optional<String> from, Optional<String> chown, Optional<String> chmod, boolean link,
@@ -527,8 +557,10 @@ final class StageRun {
             Instant fixed = session.keepMtimes ? null : session.time;
             CopyWriter.Metadata meta = new CopyWriter.Metadata(ids.uid(), ids.gid(), rule.mode(), fixed);
             LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid());
-            boolean namedFile = single && inline.isEmpty() && downloads.isEmpty() && singleFile(src.tree, sources.get(0),
-                selection);
+            // A Git source is a repository: always a directory, never an archive to extract.
+            boolean gitSource = keyword.equals("ADD") && single && GitSource.isGit(sources.get(0));
+            boolean namedFile = single && inline.isEmpty() && downloads.isEmpty() && !gitSource
+                && singleFile(src.tree, sources.get(0), selection);
             boolean namedInline = single && !inline.isEmpty();
             boolean namedDownload = single && !downloads.isEmpty();
             String fileTarget = CopyWriter.fileTarget(root, dest, namedFile || namedInline || namedDownload);
@@ -544,7 +576,7 @@ final class StageRun {
                     return keepOwners ? src.keepOwners.owner(entry) : Optional.empty();
                 }
             };
-            if (keyword.equals("ADD")) {
+            if (keyword.equals("ADD") && !gitSource) {
                 List<SelectedEntry> plain = new ArrayList<>();
                 for (SelectedEntry s : selection) {
                     Path f = s.source().type() == EntryType.FILE ? files.file(s.source()) : null;
