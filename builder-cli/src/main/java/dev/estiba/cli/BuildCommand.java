@@ -145,10 +145,13 @@ final class BuildCommand implements Callable<Integer> {
 
     private int build(Path cacheRoot, Path ctx, Path dockerfile) {
         Map<String, String> env = System.getenv();
+        dev.estiba.build.BuildListener listener = listener();
+        // On a terminal, pulls and pushes are bars in the live view; otherwise lines of their own.
         RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
-            new RegistryProgress(spec.commandLine().getErr(), progress == BuildProgress.Mode.json));
+            listener instanceof TtyProgress tty ? tty.registryEvents()
+                : new RegistryProgress(spec.commandLine().getErr(), progress == BuildProgress.Mode.json));
         Build b = Build.dockerfile(dockerfile).context(ctx).cacheDir(cacheRoot)
-            .listener(listener()).registry(client);
+            .listener(listener).registry(client);
         if (pull) {
             b.alwaysPull();
         }

@@ -397,7 +397,9 @@ final class StageRun {
         for (String s : a.sources()) {
             if (Download.isUrl(s)) {
                 try {
-                    downloads.add(Download.fetch(s, session.downloads, a.checksum()));
+                    String name = "ADD " + s;
+                    downloads.add(Download.fetch(s, session.downloads, a.checksum(),
+                        (done, total, end) -> session.report(new BuildEvent.Transfer(name, done, total, end))));
                 } catch (IOException e) {
                     throw new BuildException(o, "ADD failed: " + message(e), e);
                 }
