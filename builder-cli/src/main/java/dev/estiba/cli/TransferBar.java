@@ -10,7 +10,7 @@ final class TransferBar {
     private static final int MIN_BAR = 10;
 
     private final String name;
-    private final long startedNanos;
+    private long startedNanos;
     private long first = -1;
     private long done;
     private long total;
@@ -20,9 +20,11 @@ final class TransferBar {
         this.startedNanos = startedNanos;
     }
 
-    void update(long bytes, long size) {
-        if (first < 0) {
+    /** A report at time {@code now}; fewer bytes than before means the transfer started again (a retry). */
+    void update(long bytes, long size, long now) {
+        if (first < 0 || bytes < done) {
             first = bytes;
+            startedNanos = now;
         }
         this.done = bytes;
         this.total = size;

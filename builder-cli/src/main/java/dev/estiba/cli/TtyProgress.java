@@ -113,7 +113,8 @@ final class TtyProgress implements BuildListener {
         if (finished) {
             transfers.remove(name);
         } else {
-            transfers.computeIfAbsent(name, n -> new TransferBar(n, clock.getAsLong())).update(bytes, total);
+            long now = clock.getAsLong();
+            transfers.computeIfAbsent(name, n -> new TransferBar(n, now)).update(bytes, total, now);
         }
         redraw();
     }

@@ -82,11 +82,18 @@ class TtyProgressTest {
             " => [stage-0 1/1] FROM 127.0.0.1:5000/app:1  ...",
             " => pull " + d.shortHex() + " 127.0.0.1:5000/app [=====================>        ] 3.1MB / 4.2MB 1.0MB/s",
             " => ADD http://127.0.0.1/stream 2.5kB 1.3kB/s"), lastFrame());
+        // A retry starts the blob again: the bar and its rate start over.
+        now = 5_000_000_000L;
+        registry.accept(new RegistryEvent.BlobProgress("127.0.0.1:5000/app", d, 1_048_576, 4_194_304, false));
+        now = 6_000_000_000L;
+        registry.accept(new RegistryEvent.BlobProgress("127.0.0.1:5000/app", d, 2_097_152, 4_194_304, false));
+        assertEquals(" => pull " + d.shortHex() + " 127.0.0.1:5000/app [==============>               ] 2.1MB / 4.2MB "
+            + "1.0MB/s", lastFrame().get(2));
         registry.accept(new RegistryEvent.BlobDone("127.0.0.1:5000/app", d, 4_194_304, BlobOutcome.DOWNLOADED));
-        assertTrue(out.toString().endsWith("stream 2.5kB 1.3kB/s\n\033[2K\n\033[1A"), "the bar's line is erased");
-        assertEquals(List.of("[+] Building 3.0s (0/1)",
+        assertTrue(out.toString().endsWith("stream 2.5kB 500B/s\n\033[2K\n\033[1A"), "the bar's line is erased");
+        assertEquals(List.of("[+] Building 6.0s (0/1)",
             " => [stage-0 1/1] FROM 127.0.0.1:5000/app:1  ...",
-            " => ADD http://127.0.0.1/stream 2.5kB 1.3kB/s"), lastFrame());
+            " => ADD http://127.0.0.1/stream 2.5kB 500B/s"), lastFrame());
     }
 
     @Test
