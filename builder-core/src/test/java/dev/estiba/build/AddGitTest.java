@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ADD of Git sources, served by {@code git daemon} on 127.0.0.1 (git:// protocol). */
+/** ADD of Git sources, served on 127.0.0.1 by {@code git daemon} (git://) and {@code git http-backend} (smart HTTP). */
 class AddGitTest {
     @TempDir
     static Path repos;
@@ -94,6 +94,77 @@ class AddGitTest {
         if (daemon != null) {
             daemon.destroy();
             daemon.waitFor();
+        }
+    }
+
+    /** Git's smart HTTP on 127.0.0.1: a server that runs {@code git http-backend} as a CGI per request. */
+    static com.sun.net.httpserver.HttpServer smartHttp() throws IOException {
+        var server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            try {
+                ProcessBuilder pb = new ProcessBuilder("git", "http-backend");
+                Map<String, String> env = pb.environment();
+                env.put("GIT_PROJECT_ROOT", repos.toString());
+                env.put("GIT_HTTP_EXPORT_ALL", "1");
+                env.put("REQUEST_METHOD", ex.getRequestMethod());
+                env.put("PATH_INFO", ex.getRequestURI().getPath());
+                env.put("QUERY_STRING", ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
+                env.put("REMOTE_ADDR", "127.0.0.1");
+                String type = ex.getRequestHeaders().getFirst("Content-Type");
+                env.put("CONTENT_TYPE", type == null ? "" : type);
+                String encoding = ex.getRequestHeaders().getFirst("Content-Encoding");
+                if (encoding != null) {
+                    env.put("HTTP_CONTENT_ENCODING", encoding);
+                }
+                String protocol = ex.getRequestHeaders().getFirst("Git-Protocol");
+                if (protocol != null) {
+                    env.put("GIT_PROTOCOL", protocol);
+                }
+                Process p = pb.start();
+                try (var in = ex.getRequestBody(); var to = p.getOutputStream()) {
+                    in.transferTo(to);
+                }
+                byte[] out = p.getInputStream().readAllBytes();
+                p.waitFor();
+                // CGI: header lines, a blank line, the body.
+                int split = 0;
+                while (!(out[split] == '\r' && out[split + 1] == '\n' && out[split + 2] == '\r' && out[split + 3] == '\n')) {
+                    split++;
+                }
+                int status = 200;
+                for (String h : new String(out, 0, split, StandardCharsets.ISO_8859_1).split("\r\n")) {
+                    int colon = h.indexOf(':');
+                    String key = h.substring(0, colon).trim();
+                    String value = h.substring(colon + 1).trim();
+                    if (key.equalsIgnoreCase("Status")) {
+                        status = Integer.parseInt(value.substring(0, 3));
+                    } else {
+                        ex.getResponseHeaders().add(key, value);
+                    }
+                }
+                byte[] body = java.util.Arrays.copyOfRange(out, split + 4, out.length);
+                ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+                ex.getResponseBody().write(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                ex.close();
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void anHttpUrlEndingInDotGitIsReadThroughSmartHttp() throws Exception {
+        var server = smartHttp();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/app.git";
+            BuildResult r = build("FROM scratch\nADD " + url + "#v1:src/lib /lib/\n", "cache");
+            assertEquals(new TreeMap<>(Map.of("lib", "DIRECTORY 755 0:0 0 ", "lib/a.txt", "FILE 644 0:0 0 a\n")),
+                BuildTest.files(r.image()));
+        } finally {
+            server.stop(0);
         }
     }
 
