@@ -34,7 +34,8 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The Dockerfile (default: CONTEXT/Dockerfile; - reads it from stdin).")
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+        description = "The Dockerfile (default: CONTEXT/Dockerfile; - reads it from stdin).")
     Path file;
 
     @Option(names = {"-t", "--tag"}, paramLabel = "NAME[:TAG]", description = "Name the image in the local store.")
@@ -108,7 +109,8 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     RegistryFlags registry;
 
-    @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory, or - for a tar (or a Dockerfile alone) on stdin.")
+    @Parameters(index = "0", paramLabel = "CONTEXT",
+        description = "The build context directory, or - for a tar (or a Dockerfile alone) on stdin.")
     String context;
 
     /** Standard input: a context tar or a Dockerfile for {@code -}, a Dockerfile for {@code -f -}. */

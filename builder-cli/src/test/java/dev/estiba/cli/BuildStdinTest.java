@@ -126,7 +126,8 @@ class BuildStdinTest {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         // As with buildx, the context is empty: the Dockerfile is not in it.
         assertEquals(List.of("ctx/"), tree(out));
-        EstibaCommandTest.Run missing = build("FROM scratch\nCOPY Dockerfile /\n".getBytes(StandardCharsets.UTF_8), "-");
+        EstibaCommandTest.Run missing = build("FROM scratch\nCOPY Dockerfile /\n".getBytes(StandardCharsets.UTF_8),
+            "-");
         assertEquals(ExitCodes.FINDINGS, missing.exit(), missing.err());
         assertTrue(missing.err().contains("Dockerfile:2: COPY failed: \"Dockerfile\": not found in the build context"),
             missing.err());

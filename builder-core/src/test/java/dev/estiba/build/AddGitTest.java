@@ -108,7 +108,8 @@ class AddGitTest {
                 env.put("GIT_HTTP_EXPORT_ALL", "1");
                 env.put("REQUEST_METHOD", ex.getRequestMethod());
                 env.put("PATH_INFO", ex.getRequestURI().getPath());
-                env.put("QUERY_STRING", ex.getRequestURI().getRawQuery() == null ? "" : ex.getRequestURI().getRawQuery());
+                String query = ex.getRequestURI().getRawQuery();
+                env.put("QUERY_STRING", query == null ? "" : query);
                 env.put("REMOTE_ADDR", "127.0.0.1");
                 String type = ex.getRequestHeaders().getFirst("Content-Type");
                 env.put("CONTENT_TYPE", type == null ? "" : type);
@@ -128,7 +129,7 @@ class AddGitTest {
                 p.waitFor();
                 // CGI: header lines, a blank line, the body.
                 int split = 0;
-                while (!(out[split] == '\r' && out[split + 1] == '\n' && out[split + 2] == '\r' && out[split + 3] == '\n')) {
+                while (!new String(out, split, 4, StandardCharsets.ISO_8859_1).equals("\r\n\r\n")) {
                     split++;
                 }
                 int status = 200;

@@ -31,7 +31,8 @@ class CopyLinkTest {
         Files.createDirectories(ctx.resolve("app/lib"));
         Files.writeString(ctx.resolve("base/srv/keep.txt"), "keep\n");
         Files.createSymbolicLink(ctx.resolve("base/opt"), Path.of("srv"));
-        Files.writeString(ctx.resolve("base/etc-passwd"), "root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/home:/bin/sh\n");
+        Files.writeString(ctx.resolve("base/etc-passwd"),
+            "root:x:0:0::/root:/bin/sh\napp:x:1000:1000::/home:/bin/sh\n");
         Files.writeString(ctx.resolve("app/main.txt"), "main\n");
         Files.writeString(ctx.resolve("app/lib/a.txt"), "a\n");
         Files.writeString(ctx.resolve("one.txt"), "one\n");

@@ -155,7 +155,8 @@ public record GitSource(String url, String ref, String subdir) {
         List<String> cmd = new ArrayList<>();
         cmd.add("git");
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         if (dir != null) {
             pb.directory(dir.toFile());
         }
@@ -165,7 +166,8 @@ public record GitSource(String url, String ref, String subdir) {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new IOException(display() + ": cannot run git (install git to ADD Git sources): " + e.getMessage(), e);
+            throw new IOException(display() + ": cannot run git (install git to ADD Git sources): " + e.getMessage(),
+                e);
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread drain = new Thread(() -> copy(p.getErrorStream(), err), "git-stderr");

@@ -92,7 +92,8 @@ final class ChrootScript {
     s.append("exec 2>&3 3>&-\n");
     if (process.terminal()) {
       // script runs the command through a new sh, which reads $R from the environment (env -i drops it after).
-      s.append("export R; exec ").append(quote(tools.env().toString())).append(" SHELL=/bin/sh ").append(quote(tools.script().toString()))
+      s.append("export R; exec ").append(quote(tools.env().toString())).append(" SHELL=/bin/sh ")
+          .append(quote(tools.script().toString()))
           .append(" -qefc ").append(quote(finalCommand(process, sandbox, tools))).append(" /dev/null\n");
     } else {
       s.append("exec ").append(finalCommand(process, sandbox, tools)).append('\n');
