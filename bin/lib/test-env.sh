@@ -16,6 +16,7 @@ declare -A ESTIBA_TEST_TOOLS=(
   [htpasswd]=apache2-utils
   [openssl]=openssl
   [ssh-add]=openssh-client
+  [git]=git
 )
 
 estiba_install_test_tools() {

@@ -5,8 +5,8 @@ import dev.estiba.build.BuildException;
 import dev.estiba.build.BuildResult;
 import dev.estiba.build.CacheSpec;
 import dev.estiba.build.Output;
-import dev.estiba.context.ContextArchive;
 import dev.estiba.context.ContextArchiveException;
+import dev.estiba.context.StdinContext;
 import dev.estiba.format.AtomicOutput;
 import dev.estiba.layer.compress.CompressionChoice;
 import dev.estiba.lint.FileResult;
@@ -35,7 +35,8 @@ final class BuildCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The Dockerfile (default: CONTEXT/Dockerfile).")
+    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
+        description = "The Dockerfile (default: CONTEXT/Dockerfile; - reads it from stdin).")
     Path file;
 
     @Option(names = {"-t", "--tag"}, paramLabel = "NAME[:TAG]", description = "Name the image in the local store.")
@@ -130,24 +131,51 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     RegistryFlags registry;
 
-    @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory, or - for a tar on stdin.")
+    @Parameters(index = "0", paramLabel = "CONTEXT",
+        description = "The build context directory, or - for a tar (or a Dockerfile alone) on stdin.")
     String context;
+
+    /** Standard input: a context tar or a Dockerfile for {@code -}, a Dockerfile for {@code -f -}. */
+    java.io.InputStream stdin = System.in;
 
     @Override
     public Integer call() {
         Path cacheRoot = cache.root();
-        Path ctx;
+        boolean dockerfileOnStdin = file != null && file.toString().equals("-");
+        if (dockerfileOnStdin && "-".equals(context)) {
+            throw new InputException(
+                "estiba build: invalid argument: can't use stdin for both build context and dockerfile");
+        }
+        // Whatever came on standard input is unpacked into a temporary directory, removed when the build ends.
+        try (StdinContext piped = "-".equals(context) || dockerfileOnStdin ? readStdin(cacheRoot, dockerfileOnStdin)
+                : null) {
+            Path ctx = piped == null || dockerfileOnStdin ? Path.of(context) : piped.directory();
+            Path dockerfile = piped != null && (dockerfileOnStdin || file == null) ? piped.dockerfile()
+                : file != null ? file : ctx.resolve("Dockerfile");
+            return build(cacheRoot, ctx, dockerfile);
+        } catch (IOException e) {
+            throw Failures.of(e);
+        }
+    }
+
+    private StdinContext readStdin(Path cacheRoot, boolean dockerfileOnly) {
         try {
-            ctx = "-".equals(context) ? ContextArchive.extract(System.in, tempParent(cacheRoot)) : Path.of(context);
+            return dockerfileOnly ? StdinContext.dockerfile(stdin, tempParent(cacheRoot))
+                : StdinContext.read(stdin, tempParent(cacheRoot), file != null);
         } catch (IOException | ContextArchiveException e) {
             throw new InputException("estiba build: " + e.getMessage(), e);
         }
-        Path dockerfile = file != null ? file : ctx.resolve("Dockerfile");
+    }
+
+    private int build(Path cacheRoot, Path ctx, Path dockerfile) {
         Map<String, String> env = System.getenv();
+        dev.estiba.build.BuildListener listener = listener();
+        // On a terminal, pulls and pushes are bars in the live view; otherwise lines of their own.
         RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
-            new RegistryProgress(spec.commandLine().getErr(), progress == BuildProgress.Mode.json));
+            listener instanceof TtyProgress tty ? tty.registryEvents()
+                : new RegistryProgress(spec.commandLine().getErr(), progress == BuildProgress.Mode.json));
         Build b = Build.dockerfile(dockerfile).context(ctx).cacheDir(cacheRoot)
-            .listener(listener()).registry(client);
+            .listener(listener).registry(client);
         if (pull) {
             b.alwaysPull();
         }
@@ -280,6 +308,6 @@ final class BuildCommand implements Callable<Integer> {
     private static Path tempParent(Path cacheRoot) throws IOException {
         Path dir = cacheRoot.resolve("tmp");
         Files.createDirectories(dir);
-        return Files.createTempDirectory(dir, "context-");
+        return dir;
     }
 }

@@ -107,6 +107,12 @@ final class BuildProgress implements BuildListener {
                 g.writeStringField("event", x.done() ? "export-done" : "export-started");
                 g.writeNumberField("id", x.id());
                 g.writeStringField("text", x.text());
+            } else if (e instanceof BuildEvent.Transfer t) {
+                g.writeStringField("event", "transfer");
+                g.writeStringField("name", t.name());
+                g.writeNumberField("done", t.done());
+                g.writeNumberField("total", t.total());
+                g.writeBooleanField("finished", t.finished());
             } else if (e instanceof BuildEvent.Finished f) {
                 g.writeStringField("event", "finished");
                 g.writeStringField("manifest", f.manifestDigest());

@@ -13,6 +13,7 @@ import dev.estiba.run.RunSpec;
 import dev.estiba.run.SecurityMode;
 import dev.estiba.run.StdStreams;
 import dev.estiba.run.StepRunner;
+import dev.estiba.run.Terminals;
 import dev.estiba.run.diff.LowerView;
 import dev.estiba.run.image.ImageCommandLine;
 import dev.estiba.run.image.ImageUser;
@@ -42,6 +43,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", paramLabel = "CMD", description = "Command and arguments (replace the image's CMD).")
     List<String> command = new ArrayList<>();
+
+    @Option(names = {"-i", "--interactive"},
+        description = "Keep standard input open (it is always passed through; accepted for docker's -i).")
+    boolean interactive;
+
+    @Option(names = {"-t", "--tty"}, description = "Give the process a terminal; standard input must be one.")
+    boolean tty;
 
     @Option(names = "--rm", description = "Remove the container when it exits (always done: estiba keeps no containers).")
     boolean remove;
@@ -77,6 +85,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tty && !Terminals.isTerminal(0)) {
+            throw new CommandFailure("estiba: the input device is not a TTY");
+        }
         NetworkMode networkMode = parse(() -> NetworkMode.parse(network));
         Isolation isolationMode = parse(() -> Isolation.parse(isolation));
         List<MountSpec> mounts = new ArrayList<>();
@@ -95,8 +106,8 @@ final class RunCommand implements Callable<Integer> {
                 : config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
             ProcessSpec process = new ProcessSpec(
                 ImageCommandLine.argv(config, entrypoint, command),
-                ImageCommandLine.env(config, environment()),
-                cwd, resolved.uid(), resolved.gid(), resolved.additionalGids(), hostname);
+                terminalEnv(ImageCommandLine.env(config, environment())),
+                cwd, resolved.uid(), resolved.gid(), resolved.additionalGids(), hostname, tty);
             Files.createDirectories(root.resolve("containers"));
             container = Files.createTempDirectory(root.resolve("containers"), "c-");
             Path upper = Files.createDirectory(container.resolve("upper"));
@@ -122,6 +133,16 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** With -t, TERM=xterm unless the image or -e sets TERM, as docker does. */
+    private List<String> terminalEnv(List<String> env) {
+        if (!tty || env.stream().anyMatch(e -> e.startsWith("TERM="))) {
+            return env;
+        }
+        List<String> out = new ArrayList<>(env);
+        out.add("TERM=xterm");
+        return out;
     }
 
     private List<String> environment() {

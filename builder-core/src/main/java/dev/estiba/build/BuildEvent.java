@@ -36,6 +36,18 @@ public sealed interface BuildEvent {
     record StepFailed(int id, String message) implements BuildEvent {
     }
 
+    /**
+     * Bytes of a long transfer so far (an ADD download; registry pulls and pushes report through the registry
+     * client's own events). Sent every so many bytes and once at the end, with {@code finished} true.
+     *
+     * @param name what is transferred ({@code ADD https://host/file.tar})
+     * @param done bytes so far
+     * @param total the size when known, else -1
+     * @param finished whether the transfer ended
+     */
+    record Transfer(String name, long done, long total, boolean finished) implements BuildEvent {
+    }
+
     /** A warning (an unused build arg, an unknown base image environment). */
     record Warning(String message) implements BuildEvent {
     }

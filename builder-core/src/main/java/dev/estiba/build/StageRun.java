@@ -3,6 +3,8 @@ package dev.estiba.build;
 import dev.estiba.build.copy.ArchiveExtractor;
 import dev.estiba.build.copy.CopyWriter;
 import dev.estiba.build.copy.Download;
+import dev.estiba.build.copy.ExistingTree;
+import dev.estiba.build.copy.GitSource;
 import dev.estiba.build.copy.LayerChanges;
 import dev.estiba.build.copy.Owner;
 import dev.estiba.build.copy.SymbolicMode;
@@ -293,17 +295,21 @@ final class StageRun {
         // known digest on the way, and is keyed after: each file is read once instead of twice.
         WrittenLayer written = p.onePass ? write(p) : null;
         KeyInputs k = p.inputs.make();
-        String key = StepCache.key(image.key(), p.createdBy, k.sourceDigest, usedArgs(step),
+        // --link: the layer is made on an empty tree, so its key leaves the parent out (the layer is rebased);
+        // the stage's chain still goes on from the parent.
+        String parent = parentKey(p.link);
+        String key = StepCache.key(parent, p.createdBy, k.sourceDigest, usedArgs(step),
             session.compression.type().name(), Boolean.toString(session.keepMtimes), session.created());
-        String slot = slot(p.createdBy);
+        String slot = slot(parent, p.createdBy);
+        String chain = p.link ? StepCache.key(image.key(), key) : key;
         List<String> explain = new ArrayList<>();
         Optional<Session.Cached> hit = session.lookup(key);
         ExecutionConfig ec = p.config == null ? image.config().executionConfig() : p.config;
         if (hit.isPresent()) {
             if (early.isPresent()) {
-                session.cache.record(early.get(), hit.get().hit().layer(), hit.get().hit().diffId(), key);
+                session.cache.record(early.get(), hit.get().hit().layer(), hit.get().hit().diffId(), chain);
             }
-            commit(hit.get().hit().layer(), hit.get().hit().diffId(), p.createdBy, ec, key);
+            commit(hit.get().hit().layer(), hit.get().hit().diffId(), p.createdBy, ec, key, chain);
             return hitExplained(hit.get());
         }
         if (session.noCache) {
@@ -329,16 +335,21 @@ final class StageRun {
         Digest diffId = written == null ? null : written.diffId();
         session.cache.record(key, layer, diffId);
         if (early.isPresent()) {
-            session.cache.record(early.get(), layer, diffId, key);
+            session.cache.record(early.get(), layer, diffId, chain);
         }
         session.cache.rememberSelection(slot, k.records);
-        commit(layer, diffId, p.createdBy, ec, key);
+        commit(layer, diffId, p.createdBy, ec, key, chain);
         return explain;
     }
 
     /** The cache slot of a FILE step: its parent key and instruction, without the sources. */
-    private String slot(String createdBy) {
-        return StepCache.key(image.key(), createdBy, "slot");
+    private static String slot(String parent, String createdBy) {
+        return StepCache.key(parent, createdBy, "slot");
+    }
+
+    /** The parent part of a FILE step's key: the stage's key, or none for a {@code --link} layer. */
+    private String parentKey(boolean link) {
+        return link ? LINKED : image.key();
     }
 
     /** The step's layer, or null when it changes no file. */
@@ -386,6 +397,15 @@ final class StageRun {
     }
 
     private void commit(Descriptor layer, Digest diffId, String createdBy, ExecutionConfig ec, String key) {
+        commit(layer, diffId, createdBy, ec, key, key);
+    }
+
+    /**
+     * Adds the step's result to the stage: {@code key} is what the step is looked up under (and exported to a
+     * registry cache as), {@code chain} the key the next step builds on (they differ for a {@code --link} layer).
+     */
+    private void commit(Descriptor layer, Digest diffId, String createdBy, ExecutionConfig ec, String key,
+                        String chain) {
         session.remote.settled(stage.index(), key, new StepCache.Hit(layer, diffId));
         ImageConfig c = image.config().withConfig(ec);
         List<Descriptor> layers = new ArrayList<>(image.layers());
@@ -395,7 +415,7 @@ final class StageRun {
             c = c.plusLayer(diffId, history(createdBy + " # buildkit", false));
             layers.add(layer);
         }
-        image = new StageImage(c, layers, key);
+        image = new StageImage(c, layers, chain);
         root = root.next(image.layers());
     }
 
@@ -404,11 +424,16 @@ final class StageRun {
     }
 
     /**
-     * A FILE step ready to run: its history text, what its key covers, how to make its changes, and whether the
-     * changes are made before the key (they read the sources whose digests the key needs).
+     * A FILE step ready to run: its history text, what its key covers, how to make its changes, whether the
+     * changes are made before the key (they read the sources whose digests the key needs), and whether it is a
+     * {@code --link} layer (made on an empty tree, keyed without the parent).
      */
     private record Prepared(String createdBy, KeyInputsMaker inputs, ExecutionConfig config, ChangesMaker changes,
-                            boolean onePass) {
+                            boolean onePass, boolean link) {
+        Prepared(String createdBy, KeyInputsMaker inputs, ExecutionConfig config, ChangesMaker changes,
+                 boolean onePass) {
+            this(createdBy, inputs, config, changes, onePass, false);
+        }
     }
 
     /** What a FILE step's key covers beyond the instruction: the sources' digest and its records. */
@@ -419,6 +444,9 @@ final class StageRun {
     private interface KeyInputsMaker {
         KeyInputs make() throws IOException, BuildException;
     }
+
+    /** The parent key of every {@code --link} step: none. */
+    private static final String LINKED = "link";
 
     @FunctionalInterface
     private interface ChangesMaker {
@@ -467,22 +495,25 @@ final class StageRun {
         List<SelectedEntry> selection = select(src.tree, c.sources(), c.excludes(), c.parents(), o, "COPY");
         return prepareCopy("COPY", o, c.sources(), c.inlineFiles(), selection, src, c.chown(), c.chmod(),
             c.destination(), flags(c.from().map(f -> "--from=" + f), c.chown(), c.chmod(), c.link(), c.parents()),
-            List.of());
+            List.of(), c.link());
     }
 
     private Prepared add(AddInstruction a, Step step) throws BuildException, IOException {
         Origin o = a.origin();
         List<String> local = new ArrayList<>();
         List<Download> downloads = new ArrayList<>();
+        if (a.sources().stream().anyMatch(GitSource::isGit)) {
+            return addGit(a);
+        }
         for (String s : a.sources()) {
             if (Download.isUrl(s)) {
                 try {
-                    downloads.add(Download.fetch(s, session.downloads, a.checksum()));
+                    String name = "ADD " + s;
+                    downloads.add(Download.fetch(s, session.downloads, a.checksum(),
+                        (done, total, end) -> session.report(new BuildEvent.Transfer(name, done, total, end))));
                 } catch (IOException e) {
                     throw new BuildException(o, "ADD failed: " + message(e), e);
                 }
-            } else if (s.startsWith("git@") || s.endsWith(".git")) {
-                throw new BuildException(o, "ADD failed: Git sources are not supported by estiba build", null);
             } else {
                 local.add(s);
             }
@@ -493,7 +524,35 @@ final class StageRun {
         Source src = new Source(session.context, session.context, session.digester, null);
         List<SelectedEntry> selection = select(src.tree, local, a.excludes(), false, o, "ADD");
         return prepareCopy("ADD", o, a.sources(), a.inlineFiles(), selection, src, a.chown(), a.chmod(),
-            a.destination(), flags(Optional.empty(), a.chown(), a.chmod(), a.link(), false), downloads);
+            a.destination(), flags(Optional.empty(), a.chown(), a.chmod(), a.link(), false), downloads, a.link());
+    }
+
+    /**
+     * ADD of a Git repository: the ref's commit checked out (through the cache), its tree (or the fragment's
+     * subdirectory) copied into the destination directory as a directory source is. The key covers the commit
+     * through the content digests of what it holds.
+     */
+    private Prepared addGit(AddInstruction a) throws BuildException, IOException {
+        Origin o = a.origin();
+        if (a.sources().size() != 1) {
+            throw new BuildException(o, "ADD failed: a Git source must be the only source of its ADD", null);
+        }
+        GitSource git = GitSource.parse(a.sources().get(0));
+        GitSource.Checkout checkout;
+        try {
+            checkout = git.fetch(session.downloads, a.keepGitDir(), a.checksum());
+        } catch (IOException e) {
+            throw new BuildException(o, "ADD failed: " + message(e), e);
+        }
+        // The repository's own .dockerignore is data here, as in BuildKit.
+        ContextSnapshot snap = dev.estiba.context.ContextWalker.walk(checkout.directory(),
+            dev.estiba.context.ignore.IgnoreFile.NONE, dev.estiba.context.ignore.BuildFiles.NONE);
+        Source src = new Source(snap, snap, ContentDigester.of(snap, StatCache.inMemory()), null);
+        List<SelectedEntry> selection = select(src.tree, List.of("."), a.excludes(), false, o, "ADD");
+        String flags = flags(Optional.empty(), a.chown(), a.chmod(), a.link(), false)
+            + (a.keepGitDir() ? "--keep-git-dir " : "") + a.checksum().map(c -> "--checksum=" + c + " ").orElse("");
+        return prepareCopy("ADD", o, a.sources(), List.of(), selection, src, a.chown(), a.chmod(), a.destination(),
+            flags, List.of(), a.link());
     }
 
     private static String flags(Optional<String> from, Optional<String> chown, Optional<String> chmod, boolean link,
@@ -563,7 +622,8 @@ final class StageRun {
 
     private Prepared prepareCopy(String keyword, Origin o, List<String> sources, List<InlineFile> inline,
                                  List<SelectedEntry> selection, Source src, Optional<String> chown,
-                                 Optional<String> chmod, String rawDest, String flags, List<Download> downloads)
+                                 Optional<String> chmod, String rawDest, String flags, List<Download> downloads,
+                                 boolean link)
             throws BuildException, IOException {
         int count = sources.size() + inline.size();
         String dest = destination(rawDest);
@@ -581,6 +641,7 @@ final class StageRun {
         }
         FileMode mode = chmod.map(FileMode::parse).orElse(null);
         MetadataRule rule = new MetadataRule(owner.uid(), owner.gid(), SymbolicMode.rule(mode));
+        Owner.Ids ids = owner;
         KeyInputsMaker inputs = () -> {
             SelectionDigest digest;
             try {
@@ -596,6 +657,12 @@ final class StageRun {
                 extra.append('\n').append(d.name()).append(d.digest())
                     .append(d.lastModified().map(Instant::toString).orElse(""));
             }
+            if (link) {
+                // Without the parent in the key, what it gave must be there: the destination after WORKDIR and the
+                // owner that --chown's names resolved to.
+                extra.append("\ndest=").append(dest).append("\nowner=").append(ids.uid()).append(':')
+                    .append(ids.gid());
+            }
             return new KeyInputs(extra.toString(), digest.entries());
         };
         String createdBy = createdBy(keyword, flags, sources, inline, rawDest);
@@ -603,19 +670,22 @@ final class StageRun {
         // then, when the step cannot hit the cache anyway: --no-cache, or this instruction never ran after the same
         // earlier steps (every recorded key has its slot). ADD may unpack an archive instead, so it hashes first.
         boolean onePass = keyword.equals("COPY")
-            && (session.noCache || !session.cache.hasSelection(slot(createdBy)))
+            && (session.noCache || !session.cache.hasSelection(slot(parentKey(link), createdBy)))
             && selection.stream().anyMatch(s -> s.source().type() == EntryType.FILE && !src.digester.known(s.source()));
-        Owner.Ids ids = owner;
         boolean keepOwners = src.keepOwners != null && chown.isEmpty();
         boolean single = sources.size() + inline.size() == 1;
+        // --link writes onto an empty tree: nothing of the stage is read (no symlink followed, no existing directory).
+        ExistingTree root = link ? ExistingTree.EMPTY : this.root;
         return new Prepared(createdBy, onePass ? inputs : precomputed(inputs), null, () -> {
             Instant fixed = session.keepMtimes ? null : session.time;
             CopyWriter.Metadata meta = new CopyWriter.Metadata(ids.uid(), ids.gid(), rule.mode(), fixed);
             // With --chmod, the directories the copy creates (missing parents, a directory destination) take the mode.
             int created = mode == null ? 0755 : rule.mode().apply(EntryType.DIRECTORY, 0755);
             LayerChanges out = new LayerChanges(root, session.time, ids.uid(), ids.gid(), created);
-            boolean namedFile = single && inline.isEmpty() && downloads.isEmpty() && singleFile(src.tree, sources.get(0),
-                selection);
+            // A Git source is a repository: always a directory, never an archive to extract.
+            boolean gitSource = keyword.equals("ADD") && single && GitSource.isGit(sources.get(0));
+            boolean namedFile = single && inline.isEmpty() && downloads.isEmpty() && !gitSource
+                && singleFile(src.tree, sources.get(0), selection);
             boolean namedInline = single && !inline.isEmpty();
             boolean namedDownload = single && !downloads.isEmpty();
             String fileTarget = CopyWriter.fileTarget(root, dest, namedFile || namedInline || namedDownload);
@@ -636,7 +706,7 @@ final class StageRun {
                     return keepOwners ? src.keepOwners.owner(entry) : Optional.empty();
                 }
             };
-            if (keyword.equals("ADD")) {
+            if (keyword.equals("ADD") && !gitSource) {
                 List<SelectedEntry> plain = new ArrayList<>();
                 for (SelectedEntry s : selection) {
                     Path f = s.source().type() == EntryType.FILE ? files.file(s.source()) : null;
@@ -663,7 +733,7 @@ final class StageRun {
                 CopyWriter.writeInline(out, path, f.content().getBytes(StandardCharsets.UTF_8), 0644, meta);
             }
             return out.isEmpty() ? null : out.build();
-        }, onePass);
+        }, onePass, link);
     }
 
     /** Key inputs computed now, so that their errors come before anything is written. */

@@ -18,14 +18,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
 /**
  * A build context given as a tar on standard input ({@code estiba build -}), unpacked into a new directory.
- * Plain, gzip and bzip2 tars are accepted. Names are made relative ({@code /} and {@code ./} dropped); a name
+ * Plain, gzip, bzip2, xz and zstd tars are accepted. Names are made relative ({@code /} and {@code ./} dropped); a name
  * or hard link that climbs out with {@code ..} is refused, and nothing is ever written through a symlink, so
  * the archive cannot touch anything outside the directory. Symlinks are created as they are (they are data,
  * never followed here); devices, fifos and sockets are skipped. On any error the directory is removed.
@@ -55,20 +53,9 @@ public final class ContextArchive {
         }
     }
 
-    private static InputStream decompress(InputStream raw) throws IOException, ContextArchiveException {
-        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-        in.mark(512);
-        byte[] head = in.readNBytes(512);
-        in.reset();
-        return switch (Decompression.detect(head, head.length)) {
-            case GZIP -> new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16);
-            case BZIP2 -> new BufferedInputStream(new BZip2CompressorInputStream(in), 1 << 16);
-            case XZ -> throw new ContextArchiveException(
-                "the context archive is xz-compressed; decompress it first (xz -d)");
-            case ZSTD -> throw new ContextArchiveException(
-                "the context archive is zstd-compressed; decompress it first (zstd -d)");
-            case NONE -> in;
-        };
+    private static InputStream decompress(InputStream raw) throws IOException {
+        // docker's DecompressStream: gzip, bzip2, xz and zstd by their magic bytes, anything else as it is.
+        return new BufferedInputStream(Decompression.open(raw).stream(), 1 << 16);
     }
 
     private record Deferred(Path dir, int mode, FileTime mtime) {
@@ -182,7 +169,7 @@ public final class ContextArchive {
         return set;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

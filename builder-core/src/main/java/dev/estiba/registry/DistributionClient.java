@@ -127,7 +127,9 @@ final class DistributionClient implements RegistryClient {
                         throw errors.failure(what, repo, r.statusCode(), in, "blob");
                     }
                     events.accept(new RegistryEvent.BlobStarted(repo.name(), blob.digest(), blob.size(), false));
-                    copyVerified(in, tmp, blob, what, repo);
+                    copyVerified(new dev.estiba.image.CountingInputStream(in, RegistryEvent.PROGRESS_STEP,
+                        n -> events.accept(new RegistryEvent.BlobProgress(repo.name(), blob.digest(), n, blob.size(),
+                            false))), tmp, blob, what, repo);
                 } catch (RegistryException | Retrier.RetryableException e) {
                     throw e;
                 } catch (IOException e) {
@@ -215,7 +217,9 @@ final class DistributionClient implements RegistryClient {
             Supplier<HttpRequest.BodyPublisher> body = () -> HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> {
                     try {
-                        return content.open();
+                        return new dev.estiba.image.CountingInputStream(content.open(), RegistryEvent.PROGRESS_STEP,
+                            n -> events.accept(new RegistryEvent.BlobProgress(repo.name(), blob.digest(), n,
+                                blob.size(), true)));
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }

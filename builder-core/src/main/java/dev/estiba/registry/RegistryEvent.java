@@ -10,6 +10,19 @@ public sealed interface RegistryEvent {
     record BlobStarted(String repository, Digest digest, long size, boolean upload) implements RegistryEvent {
     }
 
+    /**
+     * Bytes of a blob transfer so far: sent every {@link #PROGRESS_STEP} bytes and at the end.
+     *
+     * @param done bytes transferred
+     * @param size the blob's size
+     */
+    record BlobProgress(String repository, Digest digest, long done, long size, boolean upload)
+        implements RegistryEvent {
+    }
+
+    /** Bytes between two {@link BlobProgress} events. */
+    long PROGRESS_STEP = 1L << 20;
+
     /** A blob is done, and how. */
     record BlobDone(String repository, Digest digest, long size, BlobOutcome outcome) implements RegistryEvent {
     }

@@ -128,12 +128,17 @@ public final class StepRunner {
     try {
       StepContext context = prepare(spec, dir, cgroup, copy);
       contextHolder[0] = context;
-      Process process = new ProcessBuilder(backend.command(context)).start();
+      ProcessBuilder builder = new ProcessBuilder(backend.command(context));
+      if (spec.process().terminal()) {
+        // The terminal is this process's own; the backend puts a pty of the container's between.
+        builder.inheritIO();
+      }
+      Process process = builder.start();
       started[0] = process;
       dir.record("child.pid", Long.toString(process.pid()));
       dir.record(
           "child.start", process.info().startInstant().map(Instant::toString).orElse(""));
-      int exitCode = waitWithStreams(process, io);
+      int exitCode = spec.process().terminal() ? process.waitFor() : waitWithStreams(process, io);
       var failure = backend.setupFailure(context, exitCode);
       if (failure.isPresent()) {
         throw new RunException(failure.get());

@@ -91,6 +91,22 @@ class ContextArchiveTest {
         return b.toByteArray();
     }
 
+    private static byte[] xz(byte[] data) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (OutputStream out = new org.apache.commons.compress.compressors.xz.XZCompressorOutputStream(b)) {
+            out.write(data);
+        }
+        return b.toByteArray();
+    }
+
+    private static byte[] zstd(byte[] data) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (OutputStream out = new com.github.luben.zstd.ZstdOutputStream(b)) {
+            out.write(data);
+        }
+        return b.toByteArray();
+    }
+
     private List<String> listing(Path root) throws IOException {
         return TestTrees.listing(ContextWalker.walk(root, IgnoreFile.NONE, BuildFiles.NONE));
     }
@@ -105,7 +121,7 @@ class ContextArchiveTest {
     void unpacksFilesDirectoriesLinksWithModes() throws Exception {
         byte[] t = tar("dir ./", "dir ./src", "file ./src/app.go package main", "symlink ./latest src/app.go",
             "link ./copy.go src/app.go", "fifo ./pipe", "file /abs/x.txt x");
-        for (byte[] input : List.of(t, gzip(t), bzip2(t))) {
+        for (byte[] input : List.of(t, gzip(t), bzip2(t), xz(t), zstd(t))) {
             Path root = ContextArchive.extract(new ByteArrayInputStream(input), work.resolve("ctx"));
             assertEquals(List.of("dir abs", "file abs/x.txt", "file copy.go", "symlink:src/app.go latest", "dir src",
                 "file src/app.go"), listing(root));
@@ -135,12 +151,12 @@ class ContextArchiveTest {
     }
 
     @Test
-    void refusesWhatIsNotATar() {
+    void refusesWhatIsNotATar() throws IOException {
         ContextArchiveException e = assertThrows(ContextArchiveException.class, () -> ContextArchive.extract(
             new ByteArrayInputStream("FROM scratch\nCOPY . /\n".getBytes(StandardCharsets.UTF_8)), work));
         assertEquals("the build context on standard input is not a tar archive", e.getMessage());
-        ContextArchiveException xz = assertThrows(ContextArchiveException.class, () -> ContextArchive.extract(
+        IOException xz = assertThrows(IOException.class, () -> ContextArchive.extract(
             new ByteArrayInputStream(new byte[] {(byte) 0xfd, '7', 'z', 'X', 'Z', 0}), work));
-        assertEquals("the context archive is xz-compressed; decompress it first (xz -d)", xz.getMessage());
+        assertEquals(List.of(), leftovers(), "a damaged xz stream leaves nothing");
     }
 }

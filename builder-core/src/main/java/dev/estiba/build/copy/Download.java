@@ -41,6 +41,31 @@ public record Download(Path file, String name, String digest, Optional<Instant> 
      * @throws IOException on a transfer error, a status other than 2xx, or a checksum mismatch
      */
     public static Download fetch(String url, Path directory, Optional<String> checksum) throws IOException {
+        return fetch(url, directory, checksum, (done, total, finished) -> { });
+    }
+
+    /** How far a download is. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * @param done bytes so far
+         * @param total the Content-Length, or -1
+         * @param finished whether the body ended
+         */
+        void bytes(long done, long total, boolean finished);
+    }
+
+    /** Bytes between two progress reports. */
+    public static final long PROGRESS_STEP = 1L << 20;
+
+    /**
+     * Downloads a URL into {@code directory}, telling {@code progress} how far it is.
+     *
+     * @param checksum the expected {@code sha256:<hex>}, if given
+     * @throws IOException on a transfer error, a status other than 2xx, or a checksum mismatch
+     */
+    public static Download fetch(String url, Path directory, Optional<String> checksum, Progress progress)
+            throws IOException {
         // The JDK reads its HTTP settings once: the registry client's must be in place if this loads them first.
         dev.estiba.registry.ProxyCredentials.allowBasicThroughTunnels();
         Files.createDirectories(directory);
@@ -52,7 +77,9 @@ public record Download(Path file, String name, String digest, Optional<Instant> 
             HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
             MessageDigest md = sha256();
-            try (InputStream in = r.body(); OutputStream out = Files.newOutputStream(temp)) {
+            long total = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+            try (InputStream in = new dev.estiba.image.CountingInputStream(r.body(), PROGRESS_STEP,
+                    n -> progress.bytes(n, total, false)); OutputStream out = Files.newOutputStream(temp)) {
                 if (r.statusCode() / 100 != 2) {
                     throw new IOException("ADD " + url + ": HTTP status " + r.statusCode());
                 }
@@ -61,6 +88,7 @@ public record Download(Path file, String name, String digest, Optional<Instant> 
                     md.update(buf, 0, n);
                     out.write(buf, 0, n);
                 }
+                progress.bytes(Files.size(temp), total, true);
             }
             String digest = "sha256:" + HexFormat.of().formatHex(md.digest());
             if (checksum.isPresent() && !checksum.get().equals(digest)) {

@@ -3,6 +3,7 @@ package dev.estiba.run.chroot;
 import dev.estiba.run.Backend;
 import dev.estiba.run.Executables;
 import dev.estiba.run.Isolation;
+import dev.estiba.run.RunException;
 import dev.estiba.run.StepContext;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,7 +63,8 @@ public final class ChrootBackend implements Backend {
     String script =
         ChrootScript.render(
             context,
-            new ChrootScript.Tools(env.orElseThrow(), setpriv.orElseThrow(), unshare.orElseThrow()),
+            new ChrootScript.Tools(env.orElseThrow(), setpriv.orElseThrow(), unshare.orElseThrow(),
+                terminalMaker(context)),
             isolatedNetwork && ip.isPresent());
     Path file = context.dir().resolve("setup.sh");
     Files.writeString(file, script);
@@ -75,6 +77,15 @@ public final class ChrootBackend implements Backend {
     }
     command.addAll(List.of("--", "/bin/sh", file.toString()));
     return command;
+  }
+
+  /** util-linux script for a terminal step (null otherwise); a terminal step without it cannot run. */
+  private static Path terminalMaker(StepContext context) {
+    if (!context.spec().process().terminal()) {
+      return null;
+    }
+    return Executables.find("script").orElseThrow(() -> new RunException(
+        "the chroot isolation needs util-linux script for a terminal (-t) (Debian: apt-get install bsdutils)"));
   }
 
   @Override

@@ -28,8 +28,12 @@ final class ChrootScript {
   static final String SETUP_ERRORS = "setup.err";
   static final String READY = "ready";
 
-  /** Host programs the final exec chain needs, by absolute path. */
-  record Tools(Path env, Path setpriv, Path unshare) {}
+  /**
+   * Host programs the final exec chain needs, by absolute path.
+   *
+   * @param script util-linux {@code script}, which makes the pty of a terminal step; null when absent
+   */
+  record Tools(Path env, Path setpriv, Path unshare, Path script) {}
 
   private ChrootScript() {}
 
@@ -78,9 +82,22 @@ final class ChrootScript {
           .append(" || fail \"cannot join the step's cgroup ").append(procs.getParent()).append("\"\n");
     }
     s.append("w=$(inside ").append(quote(process.cwd())).append(") || exit 125; mkdir -p \"$w\" || fail \"cannot create the working directory\"\n");
+    if (process.terminal()) {
+      // script (from the host) opens /dev/ptmx; in this mount namespace that is the container's devpts,
+      // so the process's terminal is the container's /dev/pts/0, as docker's is.
+      s.append("t=$(inside /dev) || exit 125; mount --bind \"$t/pts\" /dev/pts")
+          .append(" && mount --bind \"$t/pts/ptmx\" /dev/ptmx || fail \"cannot make the terminal\"\n");
+    }
     s.append(": > ").append(quote(context.dir().resolve(READY).toString())).append('\n');
     s.append("exec 2>&3 3>&-\n");
-    s.append("exec ").append(finalCommand(process, sandbox, tools)).append('\n');
+    if (process.terminal()) {
+      // script runs the command through a new sh, which reads $R from the environment (env -i drops it after).
+      s.append("export R; exec ").append(quote(tools.env().toString())).append(" SHELL=/bin/sh ")
+          .append(quote(tools.script().toString()))
+          .append(" -qefc ").append(quote(finalCommand(process, sandbox, tools))).append(" /dev/null\n");
+    } else {
+      s.append("exec ").append(finalCommand(process, sandbox, tools)).append('\n');
+    }
     return s.toString();
   }
 

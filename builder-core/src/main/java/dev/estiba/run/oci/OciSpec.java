@@ -44,7 +44,8 @@ public final class OciSpec {
 
   private static ObjectNode process(ProcessSpec process, SecurityMode security) {
     ObjectNode node = JSON.createObjectNode();
-    node.put("terminal", false);
+    // runc run in the foreground makes the pty itself and copies between it and its own streams.
+    node.put("terminal", process.terminal());
     ObjectNode user = node.putObject("user");
     user.put("uid", process.uid());
     user.put("gid", process.gid());
