@@ -140,9 +140,10 @@ class CopyLinkTest {
             new Case("COPY --link one.txt /srv", Map.of("srv", "FILE 644 0:0 0 one\n")),
             new Case("COPY one.txt /srv", Map.of("srv", "DIRECTORY 755 0:0 0 ", "srv/one.txt", "FILE 644 0:0 0 one\n")),
             // Missing parents are made as for a copy onto scratch, owned like the copied files.
+            // Parents a COPY creates take --chmod's mode (BuildKit since moby/buildkit#4945), with --link as without.
             new Case("ADD --link --chown=1000:1000 --chmod=600 app /deep/er/", Map.of(
-                "deep", "DIRECTORY 755 1000:1000 0 ",
-                "deep/er", "DIRECTORY 755 1000:1000 0 ",
+                "deep", "DIRECTORY 600 1000:1000 0 ",
+                "deep/er", "DIRECTORY 600 1000:1000 0 ",
                 "deep/er/lib", "DIRECTORY 600 1000:1000 0 ",
                 "deep/er/lib/a.txt", "FILE 600 1000:1000 0 a\n",
                 "deep/er/main.txt", "FILE 600 1000:1000 0 main\n")));
