@@ -33,13 +33,21 @@ import java.util.zip.Deflater;
  * as {@link dev.estiba.layer.Compression} asks.
  *
  * <p>Block boundaries depend only on the byte count, and whether a block is stored only on its
- * bytes and its dictionary's, never on the thread count or on how the input arrives, so the output is byte-identical for 1, 2 or N threads. At most {@code 2 * threads + 1}
- * blocks are in flight, so memory stays bounded whatever the input size.
+ * bytes and its dictionary's, never on the thread count or on how the input arrives, so the output
+ * is byte-identical for 1, 2 or N threads. At most {@code 8 * threads} blocks are in flight, so
+ * memory stays bounded whatever the input size.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
 
   /** Input bytes per block: 128 KiB, as pigz. */
   public static final int DEFAULT_BLOCK_SIZE = 128 * 1024;
+
+  /**
+   * Blocks queued or being compressed, per worker: a deep queue keeps the workers busy when the thread
+   * feeding them is held up (reading many small files, or descheduled on a busy machine); 2 MiB of input
+   * for 2 threads at the default block size.
+   */
+  private static final int IN_FLIGHT_PER_THREAD = 8;
 
   /** The most bytes one stored deflate block holds. */
   private static final int MAX_STORED = 65_535;
@@ -96,7 +104,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     this.level = level;
     this.blockSize = blockSize;
     this.block = new byte[blockSize];
-    this.maxInFlight = 2 * threads + 1;
+    this.maxInFlight = IN_FLIGHT_PER_THREAD * threads;
     if (threads == 1) {
       this.pool = null;
     } else {
