@@ -2,13 +2,21 @@
 # Writes one layer with estiba (LayerWriter + parallel gzip / zstd) from two generated trees and
 # times it against tar|gzip, tar|pigz and tar|zstd on the same data, in the same run.
 #   (a) 20,000 small files (~90 MB)   (b) ~1 GiB of mixed compressible and random files
-# Usage: bench/layer-write.sh [small|large|all]   (env: THREADS=2, BENCH_OUT=bench/out/layer-write)
-# Prints one line per run: data set, tool, seconds, MiB/s of tar input, peak RSS (MB), output size.
+# Usage: bench/layer-write.sh [small|large|all]
+#   env: THREADS=2, ROUNDS=1 (estiba / reference pairs per set), SKIP_GZIP=1 (leave out single-threaded
+#   gzip, minutes on the large set), BENCH_OUT=bench/out/layer-write
+# Prints one line per run: data set, tool, wall seconds, CPU seconds (user + system), MiB/s of tar
+# input, peak RSS (MB), and the end of its output (digests; for estiba also sizes and phase times).
+# estiba runs with the JVM flags bin/estiba gives the commands that write layers from files
+# (convert, save): the serial collector and C2 kept to the really hot methods. JAVA_FLAGS overrides them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WHICH=${1:-all}
 THREADS=${THREADS:-2}
+ROUNDS=${ROUNDS:-1}
 OUT=${BENCH_OUT:-bench/out/layer-write}
+read -r -a JAVA_FLAGS <<<"${JAVA_FLAGS:--XX:+UseSerialGC -XX:Tier4InvocationThreshold=100000 \
+-XX:Tier4MinInvocationThreshold=60000 -XX:Tier4CompileThreshold=120000 -XX:Tier4BackEdgeThreshold=800000}"
 mkdir -p "$OUT"
 
 need() { # command package
@@ -80,33 +88,38 @@ measure() { # set label command...
   local set=$1 label=$2; shift 2
   /usr/bin/time -v -o "$OUT/time.txt" "$@" >"$OUT/cmd.out" 2>"$OUT/cmd.err" || {
     cat "$OUT/cmd.err" >&2; exit 1; }
-  local secs rss
+  local secs cpu rss
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/time.txt")
+  cpu=$(awk -F': ' '/(User|System) time \(seconds\)/ {s += $2} END {printf "%.2f", s}' "$OUT/time.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/time.txt")
-  printf '%-6s %-26s %7.2f s %8.1f MiB/s %6s MB  %s\n' "$set" "$label" "$secs" \
+  printf '%-6s %-34s %7.2f s %7.2f cpu %8.1f MiB/s %6s MB  %s\n' "$set" "$label" "$secs" "$cpu" \
     "$(awk -v b="$TARBYTES" -v s="$secs" 'BEGIN {printf "%.1f", b / 1048576 / s}')" "$rss" \
-    "$(tail -c 200 "$OUT/cmd.out" | tr '\n' ' ' | cut -c1-110)"
+    "$(tail -c 300 "$OUT/cmd.out" | tr '\n' ' ' | cut -c1-230)"
 }
 
 run_set() { # name
   local dir="$OUT/data-$1"
   generate "$1" "$dir"
   TARBYTES=$("${TAR[@]}" "$dir" . | wc -c)
-  echo "# $1: $(find "$dir" -type f ! -name .complete | wc -l) files, tar $((TARBYTES / 1048576)) MiB, threads $THREADS"
+  echo "# $1: $(find "$dir" -type f ! -name .complete | wc -l) files, tar $((TARBYTES / 1048576)) MiB, threads $THREADS, $(date -u +%H:%MZ) load $(cut -d" " -f1-3 /proc/loadavg)"
   rm -rf "$OUT/blobs"
-  measure "$1" "estiba gzip -6 ($THREADS thr)" java -Xmx192m -cp "$CP" \
-    dev.estiba.layer.bench.WriteLayerMain "$dir" "$OUT/blobs" gzip 6 "$THREADS"
-  measure "$1" "estiba zstd -3 ($THREADS thr)" java -Xmx192m -cp "$CP" \
-    dev.estiba.layer.bench.WriteLayerMain "$dir" "$OUT/blobs" zstd 3 "$THREADS"
-  measure "$1" "tar | gzip -6 | sha256sum" bash -c "${TAR[*]} '$dir' . | gzip -6 | sha256sum"
-  measure "$1" "tar | pigz -p $THREADS -6 | sha256sum" \
-    bash -c "${TAR[*]} '$dir' . | pigz -p $THREADS -6 | sha256sum"
-  measure "$1" "tar | zstd -T$THREADS -3 | sha256sum" \
-    bash -c "${TAR[*]} '$dir' . | zstd -q -T$THREADS -3 | sha256sum"
+  # Each estiba run is followed by its reference pipeline, ROUNDS times, so both see the same load.
+  local round
+  for ((round = 1; round <= ROUNDS; round++)); do
+    measure "$1" "estiba gzip -6 ($THREADS thr)" java -Xmx192m "${JAVA_FLAGS[@]}" -cp "$CP" \
+      dev.estiba.layer.bench.WriteLayerMain "$dir" "$OUT/blobs" gzip 6 "$THREADS"
+    measure "$1" "tar | pigz -p $THREADS -6 | sha256sum" \
+      bash -c "${TAR[*]} '$dir' . | pigz -p $THREADS -6 | sha256sum"
+    measure "$1" "estiba zstd -3 ($THREADS thr)" java -Xmx192m "${JAVA_FLAGS[@]}" -cp "$CP" \
+      dev.estiba.layer.bench.WriteLayerMain "$dir" "$OUT/blobs" zstd 3 "$THREADS"
+    measure "$1" "tar | zstd -T$THREADS -3 | sha256sum" \
+      bash -c "${TAR[*]} '$dir' . | zstd -q -T$THREADS -3 | sha256sum"
+  done
+  [ "${SKIP_GZIP:-}" = 1 ] || measure "$1" "tar | gzip -6 | sha256sum" bash -c "${TAR[*]} '$dir' . | gzip -6 | sha256sum"
   rm -rf "$OUT/blobs"
 }
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) load $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
 case "$WHICH" in
   small) run_set small ;;
   large) run_set large ;;

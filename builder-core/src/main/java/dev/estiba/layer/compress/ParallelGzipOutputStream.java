@@ -24,20 +24,33 @@ import java.util.zip.Deflater;
  * <p>The input is cut into blocks of a fixed size. Each block is deflated on its own, primed with
  * the last 32 KiB of the block before it as a preset dictionary, and ended with a sync flush (an
  * empty stored block), so the blocks join into one raw deflate stream; the last block carries the
- * final bit. One gzip member wraps them: a header with fixed fields (mtime 0, no name, XFL 0, OS 255) and
- * a trailer with the CRC-32 and length of the whole input.
+ * final bit. A block that deflate would hardly shrink ({@link IncompressibleCheck}: random or
+ * already compressed bytes) is written as stored blocks instead, at a fraction of the cost. One gzip
+ * member wraps them: a header with fixed fields (mtime 0, no name, XFL 0, OS 255) and a trailer with
+ * the CRC-32 and length of the whole input.
  *
  * <p>Closing the stream finishes the member and flushes the underlying stream but leaves it open,
  * as {@link dev.estiba.layer.Compression} asks.
  *
- * <p>Block boundaries depend only on the byte count, never on the thread count or on how the input
- * arrives, so the output is byte-identical for 1, 2 or N threads. At most {@code 2 * threads + 1}
- * blocks are in flight, so memory stays bounded whatever the input size.
+ * <p>Block boundaries depend only on the byte count, and whether a block is stored only on its
+ * bytes and its dictionary's, never on the thread count or on how the input arrives, so the output
+ * is byte-identical for 1, 2 or N threads. At most {@code 8 * threads} blocks are in flight, so
+ * memory stays bounded whatever the input size.
  */
 public final class ParallelGzipOutputStream extends OutputStream {
 
   /** Input bytes per block: 128 KiB, as pigz. */
   public static final int DEFAULT_BLOCK_SIZE = 128 * 1024;
+
+  /**
+   * Blocks queued or being compressed, per worker: a deep queue keeps the workers busy when the thread
+   * feeding them is held up (reading many small files, or descheduled on a busy machine); 2 MiB of input
+   * for 2 threads at the default block size.
+   */
+  private static final int IN_FLIGHT_PER_THREAD = 8;
+
+  /** The most bytes one stored deflate block holds. */
+  private static final int MAX_STORED = 65_535;
 
   /** Deflate's window: the most a preset dictionary can help. */
   static final int DICTIONARY_SIZE = 32 * 1024;
@@ -55,7 +68,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
   private final ExecutorService pool;
   private final int maxInFlight;
   private final ArrayDeque<Future<Deflated>> inFlight = new ArrayDeque<>();
-  private final ConcurrentLinkedQueue<Deflater> idleDeflaters = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Worker> idleWorkers = new ConcurrentLinkedQueue<>();
   // Buffers are reused rather than allocated per block: a gigabyte would otherwise allocate (and zero) over
   // two gigabytes of arrays. Input blocks come back once the block after them is written (it used them as
   // its dictionary); output buffers once their bytes are written.
@@ -91,7 +104,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
     this.level = level;
     this.blockSize = blockSize;
     this.block = new byte[blockSize];
-    this.maxInFlight = 2 * threads + 1;
+    this.maxInFlight = IN_FLIGHT_PER_THREAD * threads;
     if (threads == 1) {
       this.pool = null;
     } else {
@@ -247,13 +260,40 @@ public final class ParallelGzipOutputStream extends OutputStream {
     inFlight.clear();
     idleBlocks.clear();
     idleOutputs.clear();
-    Deflater d;
-    while ((d = idleDeflaters.poll()) != null) {
-      d.end();
+    Worker w;
+    while ((w = idleWorkers.poll()) != null) {
+      w.deflater.end();
     }
   }
 
   private record Deflated(byte[] bytes, int length, byte[] input) {}
+
+  /** What a compressing thread reuses from block to block. */
+  private record Worker(Deflater deflater, IncompressibleCheck check) {}
+
+  /**
+   * Writes {@code input[0, length)} into {@code out} as stored deflate blocks of at most 65,535 bytes,
+   * the final bit on the last one when {@code last}; returns the bytes written. Every block starts on a
+   * byte boundary here (the block before ended with a sync flush or a stored block), and so does what
+   * follows: the next deflated block needs no marker in between.
+   */
+  static int stored(byte[] input, int length, boolean last, byte[] out) {
+    int n = 0;
+    int off = 0;
+    do {
+      int k = Math.min(MAX_STORED, length - off);
+      boolean fin = last && off + k == length;
+      out[n++] = (byte) (fin ? 1 : 0); // BFINAL, BTYPE 00, then padding to the byte boundary
+      out[n++] = (byte) k;
+      out[n++] = (byte) (k >>> 8);
+      out[n++] = (byte) ~k;
+      out[n++] = (byte) (~k >>> 8);
+      System.arraycopy(input, off, out, n, k);
+      n += k;
+      off += k;
+    } while (off < length);
+    return n;
+  }
 
   /** One block: deflated alone, primed with the previous block's tail. */
   private final class Job implements Callable<Deflated> {
@@ -271,21 +311,26 @@ public final class ParallelGzipOutputStream extends OutputStream {
 
     @Override
     public Deflated call() {
-      Deflater deflater = idleDeflaters.poll();
-      if (deflater == null) {
-        deflater = new Deflater(level, true);
+      Worker worker = idleWorkers.poll();
+      if (worker == null) {
+        worker = new Worker(new Deflater(level, true), new IncompressibleCheck());
       }
       try {
-        if (dictionarySource != null) {
-          // The previous block is always full (only the last block is short).
-          deflater.setDictionary(
-              dictionarySource, dictionarySource.length - DICTIONARY_SIZE, DICTIONARY_SIZE);
-        }
-        deflater.setInput(input, 0, length);
         byte[] buf = idleOutputs.poll();
         if (buf == null) {
           buf = new byte[outputSize(blockSize)];
         }
+        int dictionaryLength = dictionarySource == null ? 0 : DICTIONARY_SIZE;
+        // The previous block is always full (only the last block is short).
+        int dictionaryEnd = dictionarySource == null ? 0 : dictionarySource.length;
+        if (worker.check.test(input, length, dictionarySource, dictionaryEnd, dictionaryLength)) {
+          return new Deflated(buf, stored(input, length, last, buf), input);
+        }
+        Deflater deflater = worker.deflater;
+        if (dictionarySource != null) {
+          deflater.setDictionary(dictionarySource, dictionaryEnd - DICTIONARY_SIZE, DICTIONARY_SIZE);
+        }
+        deflater.setInput(input, 0, length);
         int n = 0;
         if (last) {
           deflater.finish();
@@ -310,8 +355,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
         }
         return new Deflated(buf, n, input);
       } finally {
-        deflater.reset();
-        idleDeflaters.add(deflater);
+        worker.deflater.reset();
+        idleWorkers.add(worker);
       }
     }
   }

@@ -93,6 +93,84 @@ class ParallelGzipOutputStreamTest {
     assertArrayEquals(DATA, TestBytes.runTool(List.of("gzip", "-dc", file.toString()), dir));
   }
 
+  /** Nine 128 KiB blocks, random and text-like in turn, then a random tail of 20,000 bytes. */
+  private static byte[] blocksOfRandomAndText() {
+    int block = ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE;
+    java.util.Random random = new java.util.Random(5);
+    byte[] data = new byte[9 * block + 20_000];
+    random.nextBytes(data);
+    byte[] letters = "usr lib share doc 0 1 2\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int b = 1; b < 9; b += 2) {
+      for (int i = b * block; i < (b + 1) * block; i++) {
+        data[i] = letters[random.nextInt(letters.length)];
+      }
+    }
+    return data;
+  }
+
+  @Test
+  void randomBlocksAreStoredAtTheirSizePlusFiveBytesPer64KiB() throws IOException {
+    byte[] random = new byte[4 * ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE];
+    new java.util.Random(8).nextBytes(random);
+    byte[] gz = gzip(2, 6, random, 50_000);
+    // Header 10, trailer 8; each 128 KiB block is three stored blocks (65,535 + 65,535 + 2 bytes) of 5 header bytes.
+    assertEquals(10 + random.length + 4 * 3 * 5 + 8, gz.length);
+    // The first stored block: not final, type 00, LEN 65,535 and its complement, then the bytes themselves.
+    assertArrayEquals(new byte[] {0, (byte) 0xff, (byte) 0xff, 0, 0}, Arrays.copyOfRange(gz, 10, 15));
+    assertArrayEquals(Arrays.copyOf(random, 100), Arrays.copyOfRange(gz, 15, 115));
+    // The very last stored block carries the final bit.
+    int lastHeader = gz.length - 8 - 2 - 5;
+    assertArrayEquals(new byte[] {1, 2, 0, (byte) 0xfd, (byte) 0xff}, Arrays.copyOfRange(gz, lastHeader, lastHeader + 5));
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+      assertArrayEquals(random, in.readAllBytes());
+    }
+  }
+
+  @Test
+  void storedAndDeflatedBlocksMixTheSameForAnyThreadCount() throws IOException {
+    byte[] data = blocksOfRandomAndText();
+    byte[] one = gzip(1, 6, data, 70_000);
+    assertArrayEquals(one, gzip(2, 6, data, 1_000_000));
+    assertArrayEquals(one, gzip(3, 6, data, 4_096));
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(one))) {
+      assertArrayEquals(data, in.readAllBytes());
+    }
+    // The five random blocks and the random tail (over 16 KiB) are stored: their bytes stand in the output
+    // behind a stored-block header. The four text blocks are deflated: their bytes do not.
+    int block = ParallelGzipOutputStream.DEFAULT_BLOCK_SIZE;
+    for (int b = 0; b < 10; b++) {
+      int length = b < 9 ? block : 20_000;
+      int first = Math.min(length, 65_535);
+      byte[] header = {(byte) (b == 9 ? 1 : 0), (byte) first, (byte) (first >>> 8), (byte) ~first,
+          (byte) (~first >>> 8)};
+      byte[] start = Arrays.copyOfRange(data, b * block, b * block + 64);
+      int at = indexOf(one, start);
+      if (b % 2 == 0 || b == 9) {
+        assertArrayEquals(header, Arrays.copyOfRange(one, at - 5, at), "block " + b);
+      } else {
+        assertEquals(-1, at, "block " + b);
+      }
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Test
+  void gzipToolAcceptsStoredAndDeflatedBlocks(@TempDir Path dir) throws Exception {
+    byte[] data = blocksOfRandomAndText();
+    Path file = dir.resolve("mixed.gz");
+    Files.write(file, gzip(2, 6, data, 50_000));
+    TestBytes.runTool(List.of("gzip", "-t", file.toString()), dir);
+    assertArrayEquals(data, TestBytes.runTool(List.of("gzip", "-dc", file.toString()), dir));
+  }
+
   @Test
   void emptyInputIsAValidEmptyGzip(@TempDir Path dir) throws Exception {
     byte[] gz = gzip(2, 6, new byte[0], 1);
