@@ -310,6 +310,7 @@ public final class Build {
             throw new BuildException("context " + context + ": no such directory", e);
         }
         StatCache stats = StatCache.open(cacheDir, snapshot);
+        MountLeftovers.cleanAll(); // secrets of a build that was killed outright
         Path scratch = Files.createTempDirectory(mkdirs(cacheDir.resolve("tmp")), "build-");
         Map<Integer, CompletableFuture<Session.StageResult>> futures = new HashMap<>();
         Session session = new Session(store, new StepCache(cacheDir, store), new RemoteCache(store, registry),

@@ -242,7 +242,7 @@ final class StepMounts {
         }
         byte[] value = secret.value();
         if (target != null) {
-            Path dir = privateTemp(Path.of("/dev/shm"), "estiba-secret-");
+            Path dir = privateTemp(Path.of("/dev/shm"), MountLeftovers.prefix(MountLeftovers.SECRET));
             into.onClose(() -> Outputs.deleteTree(dir));
             Path file = dir.resolve("secret");
             Files.write(file, value);
@@ -269,7 +269,7 @@ final class StepMounts {
             return;
         }
         // A short path: a socket's name is limited to 107 bytes.
-        Path dir = privateTemp(Path.of(System.getProperty("java.io.tmpdir")), "estiba-ssh-");
+        Path dir = privateTemp(Path.of(System.getProperty("java.io.tmpdir")), MountLeftovers.prefix(MountLeftovers.SSH));
         into.onClose(() -> Outputs.deleteTree(dir));
         SocketForward forward = SocketForward.start(agent.socket(), dir.resolve("agent"),
             m.uid().orElse(0L).intValue(), m.gid().orElse(0L).intValue(), m.mode().orElse(0600));
