@@ -49,9 +49,17 @@ final class StepCache {
         this.store = store;
     }
 
-    /** A digest over length-prefixed parts. */
+    /**
+     * The version of what a step's result means, part of every key. Raise it when the same inputs start to give a
+     * different result (a behaviour fix), so that no cache, local or in a registry, serves a result of the old rules.
+     * 2: directories a COPY --chmod creates take its mode.
+     */
+    static final String RULES_VERSION = "estiba-steps-2";
+
+    /** A digest over length-prefixed parts, under {@link #RULES_VERSION}. */
     static String key(String... parts) {
         MessageDigest md = Digest.newSha256();
+        md.update((RULES_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
         for (String p : parts) {
             byte[] b = p.getBytes(StandardCharsets.UTF_8);
             md.update((b.length + ":").getBytes(StandardCharsets.US_ASCII));
