@@ -21,125 +21,195 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
-/** {@code estiba build}: a thin shell over {@link Build}. */
-@Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Build an image from a Dockerfile, daemonless and reproducible (see docs/build.md)."})
+/**
+ * {@code estiba build}: a thin shell over {@link Build}.
+ *
+ * <p>As for {@link LintCommand}, the model is built in code by {@link #describe(CommandSpec)}, not read from option
+ * annotations by reflection: a warm rebuild (every step a cache hit) is mostly JVM start-up, and reflecting over
+ * this command's 30 options and its mixins was a visible part of it.
+ */
+@Command(name = BuildCommand.NAME, modelTransformer = BuildCommand.Model.class)
 final class BuildCommand implements Callable<Integer> {
+    /** The subcommand's name. */
+    static final String NAME = "build";
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE",
-        description = "The Dockerfile (default: CONTEXT/Dockerfile; - reads it from stdin).")
+    /** Applies {@link #describe(CommandSpec)} to the annotated (empty) model of a {@code BuildCommand}. */
+    static final class Model implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return describe(spec);
+        }
+    }
+
+    /** A {@code build} command line over this command object, built without reflection. */
+    static CommandSpec spec(BuildCommand command) {
+        return describe(CommandSpec.wrapWithoutInspection(command));
+    }
+
+    /** Adds the build command's name, help, options and parameter to {@code spec}, whose user object is a BuildCommand. */
+    static CommandSpec describe(CommandSpec spec) {
+        ((BuildCommand) spec.userObject()).spec = spec;
+        spec.name(NAME);
+        spec.usageMessage().description("Build an image from a Dockerfile, daemonless and reproducible (see docs/build.md).");
+        option(spec, Path.class, "FILE", "The Dockerfile (default: CONTEXT/Dockerfile; - reads it from stdin).",
+            "-f", "--file");
+        list(spec, String.class, "NAME[:TAG]", "Name the image in the local store.", "-t", "--tag");
+        list(spec, String.class, "NAME[=VALUE]",
+            "A build argument; NAME alone takes the value from the environment (skipped when unset).", "--build-arg");
+        option(spec, String.class, "STAGE", "The stage to build (default: the last).", "--target");
+        option(spec, String.class, "OS/ARCH[/VARIANT]", "The target platform.", "--platform");
+        list(spec, String.class, "SPEC", "type=oci|oci-archive|docker|local|tar,dest=PATH or type=registry,name=REF"
+            + " (repeatable); default: the local store only.", "-o", "--output");
+        list(spec, String.class, "type=registry,ref=REF[,mode=min|max]",
+            "Export the step cache to a registry after the build (repeatable; see docs/cache-remote.md).", "--cache-to");
+        list(spec, String.class, "type=registry,ref=REF",
+            "Use a registry cache on local misses (repeatable; a missing one is a warning).", "--cache-from");
+        flag(spec, "--no-cache", "Do not use cached step results.");
+        flag(spec, "--explain-cache", "Say for each step whether it hit the cache and what changed.");
+        flag(spec, "--keep-mtimes", "Keep the context's file times in COPY and ADD layers.");
+        spec.addOption(OptionSpec.builder("--progress").type(BuildProgress.Mode.class).defaultValue("auto")
+            .paramLabel("auto|plain|tty|json").description("Progress output on stderr (default: ${DEFAULT-VALUE}).")
+            .build());
+        option(spec, Path.class, "FILE", "Write the image id (config digest) here; the manifest digest instead when"
+            + " the build pushes (--push, -o type=registry).", "--iidfile");
+        list(spec, String.class, "KEY=VALUE", "Add a label to the image.", "--label");
+        list(spec, String.class, "NAME=SRC",
+            "A named context: a directory, oci-layout://DIR[:TAG|@DIGEST], docker-archive://FILE.", "--build-context");
+        defaulted(spec, "--compression", "gzip", "gzip|zstd|none", "Layer compression (default: ${DEFAULT-VALUE}).");
+        flag(spec, "--check", "Run the BuildKit build checks only: print the findings, build nothing; exit 1 when"
+            + " there are findings.");
+        flag(spec, "--push", "Push the image to the registry of each -t name.");
+        flag(spec, "--pull", "Check the registry for each FROM image, even one already in the store.");
+        option(spec, Path.class, "FILE",
+            "Write containerimage.digest, containerimage.config.digest and image.name here as JSON.", "--metadata-file");
+        defaulted(spec, "--network", "default", "default|none|host",
+            "The network of RUN steps that name none (default: ${DEFAULT-VALUE}, the host's).");
+        defaulted(spec, "--isolation", "auto", "auto|runc|crun|chroot",
+            "The backend of RUN steps (default: ${DEFAULT-VALUE}: runc, else crun, else chroot).");
+        list(spec, String.class, "ENTITLEMENT", "Grant an entitlement; only security.insecure (RUN --security=insecure).",
+            "--allow");
+        list(spec, String.class, "id=ID[,src=FILE|,env=VAR]",
+            "A secret for RUN --mount=type=secret (buildx syntax; type=file|env also accepted).", "--secret");
+        list(spec, String.class, "default|ID[=SOCKET]",
+            "An SSH agent socket for RUN --mount=type=ssh (default: $SSH_AUTH_SOCK).", "--ssh");
+        // CacheDirOption's and RegistryFlags's options, with their words (both are read by reflection as mixins).
+        option(spec, String.class, "DIR", "Cache and local image store (default: $ESTIBA_CACHE, else"
+            + " $XDG_CACHE_HOME/estiba, else ~/.cache/estiba).", "--cache-dir");
+        list(spec, String.class, "HOST[:PORT]",
+            "Allow plain HTTP and skip TLS certificate checks for this registry (repeatable).", "--insecure-registry");
+        option(spec, Path.class, "FILE", "Also trust the CA certificates in this PEM file.", "--tls-ca-cert");
+        list(spec, Path.class, "DIR", "Per-registry CA directories laid out as DIR/HOST:PORT/*.crt (repeatable;"
+            + " default /etc/docker/certs.d and /etc/containers/certs.d).", "--certs-dir");
+        option(spec, Path.class, "DIR",
+            "Docker client config directory holding config.json (default $DOCKER_CONFIG or ~/.docker).", "--config");
+        // mixinStandardHelpOptions's two options, with its words.
+        spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+            .description("Print version information and exit.").build());
+        spec.addPositional(PositionalParamSpec.builder().index("0").required(true).type(String.class).paramLabel("CONTEXT")
+            .description("The build context directory, or - for a tar (or a Dockerfile alone) on stdin.").build());
+        return spec;
+    }
+
+    private static void option(CommandSpec spec, Class<?> type, String label, String description, String... names) {
+        spec.addOption(OptionSpec.builder(names).type(type).paramLabel(label).description(description).build());
+    }
+
+    private static void defaulted(CommandSpec spec, String name, String value, String label, String description) {
+        spec.addOption(OptionSpec.builder(name).type(String.class).defaultValue(value).paramLabel(label)
+            .description(description).build());
+    }
+
+    private static void list(CommandSpec spec, Class<?> element, String label, String description, String... names) {
+        spec.addOption(OptionSpec.builder(names).type(List.class).auxiliaryTypes(element).paramLabel(label)
+            .description(description).build());
+    }
+
+    private static void flag(CommandSpec spec, String name, String description) {
+        spec.addOption(OptionSpec.builder(name).type(boolean.class).description(description).build());
+    }
+
+    // The parsed values, read from the parse result when the command runs.
     Path file;
-
-    @Option(names = {"-t", "--tag"}, paramLabel = "NAME[:TAG]", description = "Name the image in the local store.")
     List<String> tags = new ArrayList<>();
-
-    @Option(names = "--build-arg", paramLabel = "NAME[=VALUE]",
-        description = "A build argument; NAME alone takes the value from the environment (skipped when unset).")
     List<String> buildArgs = new ArrayList<>();
-
-    @Option(names = "--target", paramLabel = "STAGE", description = "The stage to build (default: the last).")
     String target;
-
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "The target platform.")
     String platform;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "SPEC",
-        description = "type=oci|oci-archive|docker|local|tar,dest=PATH or type=registry,name=REF (repeatable); "
-            + "default: the local store only.")
     List<String> outputs = new ArrayList<>();
-
-    @Option(names = "--cache-to", paramLabel = "type=registry,ref=REF[,mode=min|max]",
-        description = "Export the step cache to a registry after the build (repeatable; see docs/cache-remote.md).")
     List<String> cacheTo = new ArrayList<>();
-
-    @Option(names = "--cache-from", paramLabel = "type=registry,ref=REF",
-        description = "Use a registry cache on local misses (repeatable; a missing one is a warning).")
     List<String> cacheFrom = new ArrayList<>();
-
-    @Option(names = "--no-cache", description = "Do not use cached step results.")
     boolean noCache;
-
-    @Option(names = "--explain-cache", description = "Say for each step whether it hit the cache and what changed.")
     boolean explainCache;
-
-    @Option(names = "--keep-mtimes", description = "Keep the context's file times in COPY and ADD layers.")
     boolean keepMtimes;
-
-    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|plain|tty|json",
-        description = "Progress output on stderr (default: ${DEFAULT-VALUE}).")
     BuildProgress.Mode progress;
-
-    @Option(names = "--iidfile", paramLabel = "FILE", description = "Write the image id (config digest) here; the "
-        + "manifest digest instead when the build pushes (--push, -o type=registry).")
     Path iidfile;
-
-    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "Add a label to the image.")
     List<String> labels = new ArrayList<>();
-
-    @Option(names = "--build-context", paramLabel = "NAME=SRC",
-        description = "A named context: a directory, oci-layout://DIR[:TAG|@DIGEST], docker-archive://FILE.")
     List<String> buildContexts = new ArrayList<>();
-
-    @Option(names = "--compression", defaultValue = "gzip", paramLabel = "gzip|zstd|none",
-        description = "Layer compression (default: ${DEFAULT-VALUE}).")
     String compression;
-
-    @Option(names = "--check", description = "Run the BuildKit build checks only: print the findings, build nothing; "
-        + "exit 1 when there are findings.")
     boolean check;
-    @Option(names = "--push", description = "Push the image to the registry of each -t name.")
     boolean push;
-
-    @Option(names = "--pull", description = "Check the registry for each FROM image, even one already in the store.")
     boolean pull;
-
-    @Option(names = "--metadata-file", paramLabel = "FILE",
-        description = "Write containerimage.digest, containerimage.config.digest and image.name here as JSON.")
     Path metadataFile;
-    @Option(names = "--network", defaultValue = "default", paramLabel = "default|none|host",
-        description = "The network of RUN steps that name none (default: ${DEFAULT-VALUE}, the host's).")
     String network;
-
-    @Option(names = "--isolation", paramLabel = "auto|runc|crun|chroot", defaultValue = "auto",
-        description = "The backend of RUN steps (default: ${DEFAULT-VALUE}: runc, else crun, else chroot).")
     String isolation;
-
-    @Option(names = "--allow", paramLabel = "ENTITLEMENT",
-        description = "Grant an entitlement; only security.insecure (RUN --security=insecure).")
     List<String> allow = new ArrayList<>();
-
-    @Option(names = "--secret", paramLabel = "id=ID[,src=FILE|,env=VAR]",
-        description = "A secret for RUN --mount=type=secret (buildx syntax; type=file|env also accepted).")
     List<String> secrets = new ArrayList<>();
-
-    @Option(names = "--ssh", paramLabel = "default|ID[=SOCKET]",
-        description = "An SSH agent socket for RUN --mount=type=ssh (default: $SSH_AUTH_SOCK).")
     List<String> ssh = new ArrayList<>();
-
-    @Mixin
-    CacheDirOption cache;
-
-    @Mixin
-    RegistryFlags registry;
-
-    @Parameters(index = "0", paramLabel = "CONTEXT",
-        description = "The build context directory, or - for a tar (or a Dockerfile alone) on stdin.")
+    final CacheDirOption cache = new CacheDirOption();
+    final RegistryFlags registry = new RegistryFlags();
     String context;
+
+    private void readArguments() {
+        ParseResult r = spec.commandLine().getParseResult();
+        file = r.matchedOptionValue("--file", null);
+        tags = new ArrayList<>(r.matchedOptionValue("--tag", List.<String>of()));
+        buildArgs = r.matchedOptionValue("--build-arg", List.of());
+        target = r.matchedOptionValue("--target", null);
+        platform = r.matchedOptionValue("--platform", null);
+        outputs = r.matchedOptionValue("--output", List.of());
+        cacheTo = r.matchedOptionValue("--cache-to", List.of());
+        cacheFrom = r.matchedOptionValue("--cache-from", List.of());
+        noCache = r.matchedOptionValue("--no-cache", false);
+        explainCache = r.matchedOptionValue("--explain-cache", false);
+        keepMtimes = r.matchedOptionValue("--keep-mtimes", false);
+        progress = r.matchedOptionValue("--progress", BuildProgress.Mode.auto);
+        iidfile = r.matchedOptionValue("--iidfile", null);
+        labels = r.matchedOptionValue("--label", List.of());
+        buildContexts = r.matchedOptionValue("--build-context", List.of());
+        compression = r.matchedOptionValue("--compression", "gzip");
+        check = r.matchedOptionValue("--check", false);
+        push = r.matchedOptionValue("--push", false);
+        pull = r.matchedOptionValue("--pull", false);
+        metadataFile = r.matchedOptionValue("--metadata-file", null);
+        network = r.matchedOptionValue("--network", "default");
+        isolation = r.matchedOptionValue("--isolation", "auto");
+        allow = r.matchedOptionValue("--allow", List.of());
+        secrets = r.matchedOptionValue("--secret", List.of());
+        ssh = r.matchedOptionValue("--ssh", List.of());
+        cache.cacheDir = r.matchedOptionValue("--cache-dir", null);
+        registry.insecureRegistries = new ArrayList<>(r.matchedOptionValue("--insecure-registry", List.<String>of()));
+        registry.caCertificate = r.matchedOptionValue("--tls-ca-cert", null);
+        registry.certsDirectories = new ArrayList<>(r.matchedOptionValue("--certs-dir", List.<Path>of()));
+        registry.dockerConfig = r.matchedOptionValue("--config", null);
+        context = r.matchedPositionalValue(0, null);
+    }
 
     /** Standard input: a context tar or a Dockerfile for {@code -}, a Dockerfile for {@code -f -}. */
     java.io.InputStream stdin = System.in;
 
     @Override
     public Integer call() {
+        readArguments();
         Path cacheRoot = cache.root();
         boolean dockerfileOnStdin = file != null && file.toString().equals("-");
         if (dockerfileOnStdin && "-".equals(context)) {
@@ -171,9 +241,10 @@ final class BuildCommand implements Callable<Integer> {
         Map<String, String> env = System.getenv();
         dev.estiba.build.BuildListener listener = listener();
         // On a terminal, pulls and pushes are bars in the live view; otherwise lines of their own.
-        RegistryClient client = RegistryClient.create(registry.options(env), registry.credentials(env),
-            listener instanceof TtyProgress tty ? tty.registryEvents()
-                : new RegistryProgress(spec.commandLine().getErr(), progress == BuildProgress.Mode.json));
+        // Made when first used: a build whose images are all local never sets up a registry client.
+        RegistryClient client = RegistryClient.lazy(() -> RegistryClient.create(registry.options(env),
+            registry.credentials(env), listener instanceof TtyProgress tty ? tty.registryEvents()
+                : new RegistryProgress(spec.commandLine().getErr(), progress == BuildProgress.Mode.json)));
         Build b = Build.dockerfile(dockerfile).context(ctx).cacheDir(cacheRoot)
             .listener(listener).registry(client);
         if (pull) {

@@ -75,6 +75,10 @@ public final class Estiba implements Runnable {
             // Built without reflection: no annotation of any command is read.
             return withSubcommand(new CommandLine(LintCommand.spec(new LintCommand())));
         }
+        if (args.length > 0 && args[0].equals(BuildCommand.NAME)) {
+            // Likewise: a warm rebuild is mostly start-up.
+            return withSubcommand(new CommandLine(BuildCommand.spec(new BuildCommand())));
+        }
         Class<?> sub = args.length == 0 ? null : subcommandNamed(args[0]);
         if (sub == null) {
             return commandLine();

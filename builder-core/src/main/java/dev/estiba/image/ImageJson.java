@@ -49,6 +49,9 @@ public final class ImageJson {
 
     /** The canonical bytes of a model value. */
     public static byte[] write(Object value) {
+        if (CanonicalWriter.writes(value)) {
+            return CanonicalWriter.write(MAPPER.getFactory(), value);
+        }
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The registry operations estiba needs, over the OCI distribution API. Implementations are thread-safe: blobs
@@ -17,6 +18,14 @@ public interface RegistryClient {
     /** A client over HTTP with these options, credentials (null for anonymous) and event listener. */
     static RegistryClient create(RegistryOptions options, Credentials credentials, Consumer<RegistryEvent> events) {
         return new DistributionClient(options, credentials, events);
+    }
+
+    /**
+     * A client that {@code factory} makes on the first call of any method (once, also when called from several
+     * threads): for callers that may not need a registry at all, such as a build whose images are all local.
+     */
+    static RegistryClient lazy(Supplier<RegistryClient> factory) {
+        return new LazyRegistryClient(factory);
     }
 
     RegistryOptions options();
