@@ -1,5 +1,6 @@
 package dev.estiba.cli;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.format.OpenedSource;
 import dev.estiba.image.ExecutionConfig;
 import dev.estiba.image.Image;
@@ -19,7 +20,6 @@ import dev.estiba.run.image.ImageCommandLine;
 import dev.estiba.run.image.ImageUser;
 import dev.estiba.run.image.LayerUnpacker;
 import dev.estiba.run.rootfs.RootFs;
-import dev.estiba.run.state.StateCleaner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
         } finally {
             if (container != null) {
                 try {
-                    StateCleaner.deleteTree(container);
+                    FileTrees.deleteTree(container);
                 } catch (IOException e) {
                     System.err.println("estiba: cannot remove " + container + ": " + e.getMessage());
                 }

@@ -1,5 +1,6 @@
 package dev.estiba.build;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.context.BuildContext;
 import dev.estiba.context.ContextSnapshot;
 import dev.estiba.context.digest.ContentDigester;
@@ -337,7 +338,7 @@ public final class Build {
             return new BuildResult(built.image(), built.manifestDigest(), checks.findings());
         } finally {
             pool.shutdownNow();
-            Outputs.deleteTree(scratch);
+            FileTrees.deleteTree(scratch);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.estiba.build;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.image.Digest;
 import dev.estiba.instructions.Mount;
 import java.io.Closeable;
@@ -137,7 +138,7 @@ final class CacheMounts {
         try {
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            Outputs.deleteTree(tmp); // another build made it first
+            FileTrees.deleteTree(tmp); // another build made it first
         }
     }
 }

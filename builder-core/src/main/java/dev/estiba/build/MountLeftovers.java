@@ -1,5 +1,6 @@
 package dev.estiba.build;
 
+import dev.estiba.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ final class MountLeftovers {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(base, "estiba-{secret,ssh}-*")) {
             for (Path dir : dirs) {
                 if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && abandoned(dir)) {
-                    Outputs.deleteTree(dir);
+                    FileTrees.deleteTree(dir);
                     removed++;
                 }
             }

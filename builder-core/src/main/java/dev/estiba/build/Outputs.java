@@ -1,5 +1,6 @@
 package dev.estiba.build;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.format.AtomicOutput;
 import dev.estiba.format.dockerarchive.DockerArchive;
 import dev.estiba.format.ociarchive.OciArchive;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -75,12 +75,12 @@ final class Outputs {
             w.write(tmp);
             AtomicOutput.shareable(tmp, true);
             if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(abs);
+                FileTrees.deleteTree(abs);
             }
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(tmp)) {
-                deleteTree(tmp);
+                FileTrees.deleteTree(tmp);
             }
         }
     }
@@ -122,14 +122,4 @@ final class Outputs {
         return ChangeSet.of(entries);
     }
 
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(x);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.estiba.build;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.context.BuildContext;
 import dev.estiba.context.ContextEntry;
 import dev.estiba.context.ContextSnapshot;
@@ -243,7 +244,7 @@ final class StepMounts {
         byte[] value = secret.value();
         if (target != null) {
             Path dir = privateTemp(Path.of("/dev/shm"), MountLeftovers.prefix(MountLeftovers.SECRET));
-            into.onClose(() -> Outputs.deleteTree(dir));
+            into.onClose(() -> FileTrees.deleteTree(dir));
             Path file = dir.resolve("secret");
             Files.write(file, value);
             Files.setAttribute(file, "unix:uid", m.uid().orElse(0L).intValue());
@@ -270,7 +271,7 @@ final class StepMounts {
         }
         // A short path: a socket's name is limited to 107 bytes.
         Path dir = privateTemp(Path.of(System.getProperty("java.io.tmpdir")), MountLeftovers.prefix(MountLeftovers.SSH));
-        into.onClose(() -> Outputs.deleteTree(dir));
+        into.onClose(() -> FileTrees.deleteTree(dir));
         SocketForward forward = SocketForward.start(agent.socket(), dir.resolve("agent"),
             m.uid().orElse(0L).intValue(), m.gid().orElse(0L).intValue(), m.mode().orElse(0600));
         into.onClose(forward);
@@ -309,7 +310,7 @@ final class StepMounts {
         public void open(Session session, Mount m, String target, Opened into, Origin origin)
                 throws IOException, BuildException {
             Path copy = Files.createTempDirectory(Files.createDirectories(session.scratch), "bind-");
-            into.onClose(() -> Outputs.deleteTree(copy));
+            into.onClose(() -> FileTrees.deleteTree(copy));
             write(copy);
             Optional<ContextEntry> named = resolved.isEmpty() ? Optional.empty() : tree.entry(resolved);
             Path source = copy;
@@ -368,7 +369,7 @@ final class StepMounts {
             Path bound = host;
             if (!m.readOnly()) {
                 Path copy = Files.createTempDirectory(Files.createDirectories(session.scratch), "bind-");
-                into.onClose(() -> Outputs.deleteTree(copy));
+                into.onClose(() -> FileTrees.deleteTree(copy));
                 bound = copy.resolve("tree");
                 if (Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS)) {
                     WorkingCopy.create(List.of(host), bound);

@@ -1,5 +1,6 @@
 package dev.estiba.context;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.context.pattern.GoPath;
 import dev.estiba.layer.compress.Decompression;
 import java.io.BufferedInputStream;
@@ -13,11 +14,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
@@ -48,7 +47,7 @@ public final class ContextArchive {
             return root;
         } finally {
             if (!done) {
-                deleteTree(root);
+                FileTrees.deleteTree(root);
             }
         }
     }
@@ -169,14 +168,4 @@ public final class ContextArchive {
         return set;
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.estiba.context;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.layer.compress.Decompression;
 import dev.estiba.layer.compress.DetectedFormat;
 import java.io.BufferedInputStream;
@@ -64,7 +65,7 @@ public final class StdinContext implements AutoCloseable {
             return c;
         } finally {
             if (!done) {
-                ContextArchive.deleteTree(scratch);
+                FileTrees.deleteTree(scratch);
             }
         }
     }
@@ -81,7 +82,7 @@ public final class StdinContext implements AutoCloseable {
             Files.copy(in, file);
             return new StdinContext(scratch, Files.createDirectory(scratch.resolve("empty")), file);
         } catch (IOException e) {
-            ContextArchive.deleteTree(scratch);
+            FileTrees.deleteTree(scratch);
             throw e;
         }
     }
@@ -105,6 +106,6 @@ public final class StdinContext implements AutoCloseable {
     /** Removes what was written. */
     @Override
     public void close() throws IOException {
-        ContextArchive.deleteTree(scratch);
+        FileTrees.deleteTree(scratch);
     }
 }

@@ -1,5 +1,6 @@
 package dev.estiba.build.copy;
 
+import dev.estiba.files.FileTrees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +10,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * ADD's Git sources, as BuildKit tells them from other sources: {@code git://}, {@code ssh://} and
@@ -138,7 +137,7 @@ public record GitSource(String url, String ref, String subdir) {
             git(temp, "-c", "protocol.file.allow=never", "submodule", "update", "-q", "--init", "--recursive",
                 "--depth=1");
             if (!keepGitDir) {
-                deleteTree(temp.resolve(".git"));
+                FileTrees.deleteTree(temp.resolve(".git"));
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -146,7 +145,7 @@ public record GitSource(String url, String ref, String subdir) {
                 // Another build checked the same commit out first: theirs is as good.
             }
         } finally {
-            deleteTree(temp);
+            FileTrees.deleteTree(temp);
         }
     }
 
@@ -203,14 +202,4 @@ public record GitSource(String url, String ref, String subdir) {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

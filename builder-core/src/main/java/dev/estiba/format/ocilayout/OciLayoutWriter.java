@@ -1,5 +1,6 @@
 package dev.estiba.format.ocilayout;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.format.AtomicOutput;
 import dev.estiba.format.DirectoryFiles;
 import dev.estiba.format.ImageFormatException;
@@ -18,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -111,7 +111,7 @@ public final class OciLayoutWriter {
             }
             return true;
         } finally {
-            deleteTree(temp);
+            FileTrees.deleteTree(temp);
         }
     }
 
@@ -152,14 +152,4 @@ public final class OciLayoutWriter {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

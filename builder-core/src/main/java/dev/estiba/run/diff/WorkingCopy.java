@@ -1,6 +1,6 @@
 package dev.estiba.run.diff;
 
-import dev.estiba.run.state.StateCleaner;
+import dev.estiba.files.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,13 +51,13 @@ public final class WorkingCopy {
       FileStat existing = FileStat.ofOrNull(target);
       if (stat.isWhiteout()) {
         if (existing != null) {
-          StateCleaner.deleteTree(target);
+          FileTrees.deleteTree(target);
         }
         continue;
       }
       if (stat.isDirectory()) {
         if (existing != null && (!existing.isDirectory() || Xattrs.isOpaque(child))) {
-          StateCleaner.deleteTree(target);
+          FileTrees.deleteTree(target);
           existing = null;
         }
         if (existing == null) {
@@ -70,7 +70,7 @@ public final class WorkingCopy {
         continue;
       }
       if (existing != null) {
-        StateCleaner.deleteTree(target);
+        FileTrees.deleteTree(target);
       }
       Path first = stat.links() > 1 ? linked.putIfAbsent(stat.inode(), target) : null;
       if (first != null) {

@@ -1,5 +1,6 @@
 package dev.estiba.run.image;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.image.Descriptor;
 import dev.estiba.image.Image;
 import dev.estiba.layer.apply.ApplyOptions;
@@ -8,7 +9,6 @@ import dev.estiba.layer.apply.WhiteoutMarker;
 import dev.estiba.layer.read.LayerSource;
 import dev.estiba.run.diff.Nodes;
 import dev.estiba.run.diff.Xattrs;
-import dev.estiba.run.state.StateCleaner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class LayerUnpacker {
           extract(new LayerSource(layer.digest().toString(), () -> image.open(layer), null), temporary);
           Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-          StateCleaner.deleteTree(temporary);
+          FileTrees.deleteTree(temporary);
           if (!Files.isDirectory(target)) {
             throw e;
           }

@@ -1,8 +1,8 @@
 package dev.estiba.run.rootfs;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.run.Executables;
 import dev.estiba.run.state.Commands;
-import dev.estiba.run.state.StateCleaner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ public final class OverlayProbe {
     } catch (IllegalArgumentException e) {
       return false;
     } finally {
-      StateCleaner.deleteTree(probe);
+      FileTrees.deleteTree(probe);
     }
   }
 }

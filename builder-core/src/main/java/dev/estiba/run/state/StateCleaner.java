@@ -1,12 +1,10 @@
 package dev.estiba.run.state;
 
+import dev.estiba.files.FileTrees;
 import dev.estiba.run.cgroup.Cgroups;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,7 +38,7 @@ public final class StateCleaner {
       return List.of("still mounted, left in place: " + stillMounted);
     }
     try {
-      deleteTree(dir);
+      FileTrees.deleteTree(dir);
     } catch (IOException e) {
       return List.of("cannot remove " + dir + ": " + e.getMessage());
     }
@@ -66,51 +64,5 @@ public final class StateCleaner {
                 // Still dying; the mounts it holds are in its own namespace.
               }
             });
-  }
-
-  /** Deletes a tree without following symlinks. */
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
-              throws IOException {
-            // Overlay's work dir holds a mode-000 directory; make it walkable for non-root users.
-            if (!Files.isReadable(dir) || !Files.isExecutable(dir)) {
-              dir.toFile().setReadable(true, true);
-              dir.toFile().setExecutable(true, true);
-              dir.toFile().setWritable(true, true);
-            }
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-            Files.deleteIfExists(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-            // Gone meanwhile (another cleaner got there first) is what we wanted anyway.
-            if (e instanceof java.nio.file.NoSuchFileException) {
-              return FileVisitResult.CONTINUE;
-            }
-            throw e;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) {
-              throw e;
-            }
-            Files.deleteIfExists(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
