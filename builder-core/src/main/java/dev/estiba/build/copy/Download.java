@@ -1,5 +1,6 @@
 package dev.estiba.build.copy;
 
+import dev.estiba.image.Digest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -76,7 +76,7 @@ public record Download(Path file, String name, String digest, Optional<Instant> 
         try {
             HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-            MessageDigest md = sha256();
+            MessageDigest md = Digest.newSha256();
             long total = r.headers().firstValueAsLong("Content-Length").orElse(-1);
             try (InputStream in = new dev.estiba.image.CountingInputStream(r.body(), PROGRESS_STEP,
                     n -> progress.bytes(n, total, false)); OutputStream out = Files.newOutputStream(temp)) {
@@ -90,7 +90,7 @@ public record Download(Path file, String name, String digest, Optional<Instant> 
                 }
                 progress.bytes(Files.size(temp), total, true);
             }
-            String digest = "sha256:" + HexFormat.of().formatHex(md.digest());
+            String digest = Digest.ofSha256(md.digest()).toString();
             if (checksum.isPresent() && !checksum.get().equals(digest)) {
                 throw new IOException("ADD " + url + ": checksum mismatch: expected " + checksum.get() + ", got "
                     + digest);
@@ -122,11 +122,4 @@ public record Download(Path file, String name, String digest, Optional<Instant> 
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

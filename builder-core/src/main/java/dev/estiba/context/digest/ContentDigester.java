@@ -1,5 +1,6 @@
 package dev.estiba.context.digest;
 
+import dev.estiba.image.Digest;
 import dev.estiba.context.ContextEntry;
 import dev.estiba.context.ContextSnapshot;
 import dev.estiba.context.EntryType;
@@ -11,10 +12,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +56,7 @@ public final class ContentDigester {
 
     /** The {@code sha256:<hex>} digest of a regular file's contents. */
     public String digest(ContextEntry entry) throws IOException {
-        return "sha256:" + HexFormat.of().formatHex(sha256(entry));
+        return Digest.ofSha256(sha256(entry)).toString();
     }
 
     /** The raw SHA-256 of a regular file's contents. */
@@ -74,7 +73,7 @@ public final class ContentDigester {
             return known.get();
         }
         Path file = snapshot.file(entry.path());
-        MessageDigest md = newSha256();
+        MessageDigest md = Digest.newSha256();
         byte[] buf = new byte[1 << 16];
         try (InputStream in = open(entry, file)) {
             for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
@@ -98,7 +97,7 @@ public final class ContentDigester {
      */
     public InputStream reading(ContextEntry entry) throws IOException {
         Path file = snapshot.file(entry.path());
-        MessageDigest md = newSha256();
+        MessageDigest md = Digest.newSha256();
         return new FilterInputStream(open(entry, file)) {
             private long count;
             private boolean ended;
@@ -160,11 +159,4 @@ public final class ContentDigester {
         }
     }
 
-    static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.estiba.context.digest;
 
+import dev.estiba.image.Digest;
 import dev.estiba.context.EntryType;
 import dev.estiba.context.select.SelectedEntry;
 import java.io.ByteArrayOutputStream;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -44,7 +44,7 @@ public record SelectionDigest(String digest, List<Record> entries) {
     /** Digests a selection, hashing file contents through {@code digester} (and its stat cache). */
     public static SelectionDigest of(List<SelectedEntry> selection, MetadataRule rule, ContentDigester digester)
             throws IOException {
-        MessageDigest md = ContentDigester.newSha256();
+        MessageDigest md = Digest.newSha256();
         List<Record> records = new ArrayList<>(selection.size());
         for (SelectedEntry s : selection) {
             EntryType type = s.source().type();
@@ -56,7 +56,7 @@ public record SelectionDigest(String digest, List<Record> entries) {
             records.add(r);
             md.update(encode(r));
         }
-        return new SelectionDigest("sha256:" + HexFormat.of().formatHex(md.digest()), records);
+        return new SelectionDigest(Digest.ofSha256(md.digest()).toString(), records);
     }
 
     private static byte[] encode(Record r) {

@@ -1,5 +1,6 @@
 package dev.estiba.context.digest;
 
+import dev.estiba.image.Digest;
 import dev.estiba.context.ContextEntry;
 import dev.estiba.context.ContextSnapshot;
 import dev.estiba.context.EntryType;
@@ -16,10 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -71,7 +69,8 @@ public final class StatCache {
      * @param snapshot the context; entries for files no longer in it are dropped when saving
      */
     public static StatCache open(Path cacheDir, ContextSnapshot snapshot) {
-        String key = sha256Hex(snapshot.root().toAbsolutePath().normalize().toString());
+        String key = Digest.sha256(
+            snapshot.root().toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8)).hex();
         Path file = cacheDir.resolve("context-stat").resolve(key);
         Set<String> live = snapshot.entries().stream().filter(e -> e.type() == EntryType.FILE)
             .map(ContextEntry::path).collect(Collectors.toSet());
@@ -183,12 +182,4 @@ public final class StatCache {
         }
     }
 
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

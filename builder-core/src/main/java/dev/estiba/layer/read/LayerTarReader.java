@@ -1,14 +1,12 @@
 package dev.estiba.layer.read;
 
+import dev.estiba.image.Digest;
 import dev.estiba.layer.EntryType;
 import dev.estiba.layer.compress.Decompression;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -48,7 +46,7 @@ public final class LayerTarReader implements AutoCloseable {
     try {
       InputStream plain = Decompression.open(raw).stream();
       this.tail = new TarTail(plain);
-      this.digesting = new DigestInputStream(tail, sha256());
+      this.digesting = new DigestInputStream(tail, Digest.newSha256());
       // Names in ustar fields are UTF-8 in practice (PAX names always are), whatever the JVM locale.
       this.tar = new TarArchiveInputStream(digesting, "UTF-8");
     } catch (IOException e) {
@@ -192,7 +190,7 @@ public final class LayerTarReader implements AutoCloseable {
     if (source.diffId() == null) {
       return;
     }
-    String actual = "sha256:" + HexFormat.of().formatHex(digesting.getMessageDigest().digest());
+    String actual = Digest.ofSha256(digesting.getMessageDigest().digest()).toString();
     if (!actual.equals(source.diffId())) {
       throw new InvalidLayerException(source.name(), null,
           "diff id mismatch: expected " + source.diffId() + ", got " + actual);
@@ -207,13 +205,6 @@ public final class LayerTarReader implements AutoCloseable {
     return InvalidLayerException.printable(s);
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
-  }
 
   @Override
   public void close() throws IOException {

@@ -1,14 +1,12 @@
 package dev.estiba.lint.report;
 
+import dev.estiba.image.Digest;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.estiba.lint.FileResult;
 import dev.estiba.lint.Finding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,12 +44,7 @@ final class GitlabReport implements ReportWriter {
 
     /** Stable per finding: the same file, rule, place and message give the same fingerprint. */
     static String fingerprint(String file, Finding f) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            String key = file + "\0" + f.rule() + "\0" + f.range() + "\0" + f.message();
-            return HexFormat.of().formatHex(md.digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        String key = file + "\0" + f.rule() + "\0" + f.range() + "\0" + f.message();
+        return Digest.sha256(key.getBytes(StandardCharsets.UTF_8)).hex();
     }
 }
