@@ -9,6 +9,7 @@ import dev.estiba.image.Manifest;
 import dev.estiba.image.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -55,19 +56,7 @@ public final class ImagePuller {
                 blobs.add(layer);
             }
         }
-        List<BlobTransfers.Transfer<BlobOutcome>> transfers = new ArrayList<>();
-        for (Descriptor blob : blobs) {
-            transfers.add(() -> {
-                if (sink.has(blob.digest())) {
-                    events.accept(new RegistryEvent.BlobDone(ref.name(), blob.digest(), blob.size(),
-                        BlobOutcome.ALREADY_LOCAL));
-                    return BlobOutcome.ALREADY_LOCAL;
-                }
-                client.pullBlob(ref, blob, sink.destination(blob.digest()));
-                return BlobOutcome.DOWNLOADED;
-            });
-        }
-        BlobTransfers.runAll(client.options().parallelBlobs(), transfers);
+        pullBlobs(client, events, ref, blobs, sink);
         store(sink, chosen.digest(), chosen.bytes());
         if (index != null) {
             store(sink, index.digest(), index.bytes());
@@ -82,6 +71,27 @@ public final class ImagePuller {
             throw new RegistryException(RegistryException.Kind.PROTOCOL, "pull " + m.reference() + ": "
                 + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Downloads the blobs the sink lacks, several at a time, and reports each one it already had as
+     * {@link BlobOutcome#ALREADY_LOCAL}.
+     */
+    static void pullBlobs(RegistryClient client, Consumer<RegistryEvent> events, ImageReference ref,
+                          Collection<Descriptor> blobs, BlobSink sink) throws IOException {
+        List<BlobTransfers.Transfer<BlobOutcome>> transfers = new ArrayList<>();
+        for (Descriptor blob : blobs) {
+            transfers.add(() -> {
+                if (sink.has(blob.digest())) {
+                    events.accept(new RegistryEvent.BlobDone(ref.name(), blob.digest(), blob.size(),
+                        BlobOutcome.ALREADY_LOCAL));
+                    return BlobOutcome.ALREADY_LOCAL;
+                }
+                client.pullBlob(ref, blob, sink.destination(blob.digest()));
+                return BlobOutcome.DOWNLOADED;
+            });
+        }
+        BlobTransfers.runAll(client.options().parallelBlobs(), transfers);
     }
 
     /** Writes verified bytes under a temporary name and renames them into place. */

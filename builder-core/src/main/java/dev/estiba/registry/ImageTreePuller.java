@@ -6,9 +6,7 @@ import dev.estiba.image.ImageIndex;
 import dev.estiba.image.ImageManifest;
 import dev.estiba.image.Manifest;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -36,19 +34,7 @@ public final class ImageTreePuller {
         Map<Digest, RemoteManifest> manifests = new LinkedHashMap<>();
         Map<Digest, Descriptor> blobs = new LinkedHashMap<>();
         collect(ref, top, manifests, blobs, 0);
-        List<BlobTransfers.Transfer<BlobOutcome>> transfers = new ArrayList<>();
-        for (Descriptor blob : blobs.values()) {
-            transfers.add(() -> {
-                if (sink.has(blob.digest())) {
-                    events.accept(new RegistryEvent.BlobDone(ref.name(), blob.digest(), blob.size(),
-                        BlobOutcome.ALREADY_LOCAL));
-                    return BlobOutcome.ALREADY_LOCAL;
-                }
-                client.pullBlob(ref, blob, sink.destination(blob.digest()));
-                return BlobOutcome.DOWNLOADED;
-            });
-        }
-        BlobTransfers.runAll(client.options().parallelBlobs(), transfers);
+        ImagePuller.pullBlobs(client, events, ref, blobs.values(), sink);
         for (RemoteManifest m : manifests.values()) {
             ImagePuller.store(sink, m.digest(), m.bytes());
         }
