@@ -260,6 +260,9 @@ final class BuildCommand implements Callable<Integer> {
         try {
             for (String a : buildArgs) {
                 int eq = a.indexOf('=');
+                if (eq == 0 || a.isEmpty()) {
+                    throw new InputException("estiba build: --build-arg " + a + ": the name is empty");
+                }
                 if (eq < 0) {
                     String v = System.getenv(a);
                     if (v != null) {

@@ -101,6 +101,8 @@ class BuildCommandTest {
         Files.writeString(tmp.resolve("Dockerfile"), "FROM scratch\n");
         String cache = tmp.resolve("cache").toString();
         String[][] cases = {
+            {"--build-arg", "=x", "estiba build: --build-arg =x: the name is empty\n"},
+            {"--build-arg", "", "estiba build: --build-arg : the name is empty\n"},
             {"--secret", "id=a,type=vault", "estiba build: --secret id=a,type=vault: unsupported secret type \"vault\" "
                 + "(file or env)\n"},
             {"--ssh", "default=" + tmp.resolve("Dockerfile"), "estiba build: --ssh default=" + tmp.resolve("Dockerfile")

@@ -259,6 +259,10 @@ public final class Build {
         if (registry == null && !(cacheFrom.isEmpty() && cacheTo.isEmpty())) {
             throw new IllegalStateException("cacheFrom and cacheTo need a registry client");
         }
+        // A missing context is named as such, before its default Dockerfile (CONTEXT/Dockerfile) is reported missing.
+        if (!Files.exists(context)) {
+            throw new BuildException("context " + context + ": no such directory", null);
+        }
         Dockerfile tree;
         try {
             try (java.io.InputStream in = Files.newInputStream(dockerfile)) {

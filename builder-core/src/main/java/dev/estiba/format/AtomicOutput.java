@@ -19,6 +19,10 @@ public final class AtomicOutput {
 
     /** Writes {@code target}; on failure the old file (or its absence) stays as it was. */
     public static void write(Path target, Body body) throws IOException {
+        // Checked first: the move would fail only at the end, naming the temporary file rather than the target.
+        if (Files.isDirectory(target)) {
+            throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory, not a file");
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");

@@ -75,6 +75,12 @@ public final class ImageTransports {
     public static OpenedSource readArchive(Path file) throws IOException {
         TarFiles opened = TarFiles.open(file, file.toString());
         boolean docker = opened.exists(DockerArchive.MANIFEST_FILE);
+        if (!docker && !opened.exists("oci-layout")) {
+            // Neither shape (a file that is no tar at all reads as an empty one): say so, not "not an OCI layout".
+            opened.close();
+            throw new ImageFormatException(file + ": not an image archive (no manifest.json of docker save, "
+                + "no oci-layout of an OCI archive)");
+        }
         TarFiles files = opened.describedAs((docker ? "docker-archive:" : "oci-archive:") + file);
         List<NamedImage> images = new ArrayList<>();
         if (docker) {

@@ -1,6 +1,7 @@
 package dev.estiba.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -55,5 +56,20 @@ class AddDownloadProgressTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    /** A refused connection names the URL and the failure, not just {@code java.net.ConnectException}. */
+    @Test
+    void aRefusedConnectionNamesTheUrl() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + port + "/x";
+        Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nADD " + url + " /x\n");
+        BuildException e = assertThrows(BuildException.class, () -> Build.dockerfile(ctx.resolve("Dockerfile"))
+            .context(ctx).cacheDir(tmp.resolve("cache")).run());
+        assertEquals("Dockerfile:2: ADD failed: ADD " + url + ": cannot connect: connection refused", e.getMessage());
     }
 }

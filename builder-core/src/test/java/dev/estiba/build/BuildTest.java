@@ -89,6 +89,15 @@ class BuildTest {
         return out;
     }
 
+    /** A missing context directory is named, not its default Dockerfile. */
+    @Test
+    void aMissingContextIsNamedBeforeItsDockerfile() {
+        Path ctx = tmp.resolve("nowhere");
+        BuildException e = assertThrows(BuildException.class, () -> Build.dockerfile(ctx.resolve("Dockerfile"))
+            .context(ctx).cacheDir(tmp.resolve("cache")).run());
+        assertEquals("context " + ctx + ": no such directory", e.getMessage());
+    }
+
     @Test
     void multiStageFromScratchMakesTheConfigAndFilesBuildKitWould() throws Exception {
         Path ctx = context(tmp.resolve("ctx"));

@@ -74,8 +74,16 @@ public record Download(Path file, String name, String digest, Optional<Instant> 
             .connectTimeout(Duration.ofSeconds(30)).build();
         Path temp = Files.createTempFile(directory, ".download-", ".tmp");
         try {
-            HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> r;
+            try {
+                r = client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            } catch (java.net.http.HttpConnectTimeoutException e) {
+                throw new IOException("ADD " + url + ": connection timed out", e);
+            } catch (java.net.ConnectException e) {
+                // The JDK client's ConnectException often has no message: name the failure and the URL.
+                throw new IOException("ADD " + url + ": cannot connect: "
+                    + (e.getMessage() == null ? "connection refused" : e.getMessage()), e);
+            }
             MessageDigest md = Digest.newSha256();
             long total = r.headers().firstValueAsLong("Content-Length").orElse(-1);
             try (InputStream in = new dev.estiba.image.CountingInputStream(r.body(), PROGRESS_STEP,
